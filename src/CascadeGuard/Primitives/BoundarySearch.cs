@@ -1,0 +1,147 @@
+using System.Diagnostics;
+
+namespace CascadeGuard.Primitives;
+
+/// <summary>
+/// Locates sign boundaries of real functions to the last representable double. Margin decisions are thresholds
+/// ("the smallest sale that restores health"), so the answer must be the exact boundary the same arithmetic
+/// evaluates, not a root to some tolerance, which is why this does not use a tolerance-based root finder.
+/// </summary>
+internal static class BoundarySearch
+{
+    // Bisection on doubles halves the interval each step; 2,100 steps exhaust even an interval spanning every exponent.
+    private const int MaxSteps = 2100;
+
+    /// <summary>
+    /// The smallest x in (<paramref name="below"/>, <paramref name="atOrAbove"/>] with f(x) ≥ 0, given f(below) &lt; 0 and
+    /// f(atOrAbove) ≥ 0 and a single crossing in between.
+    /// </summary>
+    public static double FirstNonNegative<TFunction>(TFunction f, double below, double atOrAbove)
+        where TFunction : IRealFunction, allows ref struct
+    {
+        Debug.Assert(below < atOrAbove, "interval must be ordered");
+        var lo = below;
+        var hi = atOrAbove;
+        for (var step = 0; step < MaxSteps; step++)
+        {
+            var mid = Midpoint(lo, hi);
+            if (mid <= lo || mid >= hi)
+            {
+                break;
+            }
+
+            if (f.Evaluate(mid) >= 0)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid;
+            }
+        }
+
+        return hi;
+    }
+
+    /// <summary>
+    /// The largest x in [<paramref name="atOrBelow"/>, <paramref name="above"/>) with f(x) ≤ 0, given f(atOrBelow) ≤ 0 and
+    /// f(above) &gt; 0 and a single crossing in between.
+    /// </summary>
+    public static double LastNonPositive<TFunction>(TFunction f, double atOrBelow, double above)
+        where TFunction : IRealFunction, allows ref struct
+    {
+        Debug.Assert(atOrBelow < above, "interval must be ordered");
+        var lo = atOrBelow;
+        var hi = above;
+        for (var step = 0; step < MaxSteps; step++)
+        {
+            var mid = Midpoint(lo, hi);
+            if (mid <= lo || mid >= hi)
+            {
+                break;
+            }
+
+            if (f.Evaluate(mid) <= 0)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>
+    /// The smallest x in (<paramref name="below"/>, <paramref name="atOrAbove"/>] with f(x) ≤ 0,
+    /// given f(below) &gt; 0 and f(atOrAbove) ≤ 0.
+    /// </summary>
+    public static double FirstNonPositive<TFunction>(TFunction f, double below, double atOrAbove)
+        where TFunction : IRealFunction, allows ref struct
+    {
+        Debug.Assert(below < atOrAbove, "interval must be ordered");
+        var lo = below;
+        var hi = atOrAbove;
+        for (var step = 0; step < MaxSteps; step++)
+        {
+            var mid = Midpoint(lo, hi);
+            if (mid <= lo || mid >= hi)
+            {
+                break;
+            }
+
+            if (f.Evaluate(mid) <= 0)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid;
+            }
+        }
+
+        return hi;
+    }
+
+    /// <summary>
+    /// The maximiser of a concave function on [<paramref name="lo"/>, <paramref name="hi"/>] by golden-section search,
+    /// to a relative width of about 1e-15.
+    /// </summary>
+    public static double ConcaveMaximum<TFunction>(TFunction f, double lo, double hi)
+        where TFunction : IRealFunction, allows ref struct
+    {
+        const double InverseGolden = 0.6180339887498949;
+        var a = lo;
+        var b = hi;
+        var c = b - (InverseGolden * (b - a));
+        var d = a + (InverseGolden * (b - a));
+        var fc = f.Evaluate(c);
+        var fd = f.Evaluate(d);
+        for (var step = 0; step < 200 && b - a > 1e-15 * Math.Max(1.0, Math.Abs(b)); step++)
+        {
+            if (fc >= fd)
+            {
+                b = d;
+                d = c;
+                fd = fc;
+                c = b - (InverseGolden * (b - a));
+                fc = f.Evaluate(c);
+            }
+            else
+            {
+                a = c;
+                c = d;
+                fc = fd;
+                d = a + (InverseGolden * (b - a));
+                fd = f.Evaluate(d);
+            }
+        }
+
+        return fc >= fd ? c : d;
+    }
+
+    // (lo + hi) / 2 overflows for huge values; this form does not and stays inside [lo, hi].
+    private static double Midpoint(double lo, double hi) => lo + ((hi - lo) * 0.5);
+}

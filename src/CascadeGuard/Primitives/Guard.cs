@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace CascadeGuard.Primitives;
+
+/// <summary>
+/// The one precondition helper. Every check tests <see cref="double.IsFinite"/> explicitly, because the BCL's
+/// range guards let NaN through, and every message names the parameter and value in the invariant culture.
+/// </summary>
+internal static class Guard
+{
+    public static void NonNegative(int value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value < 0)
+        {
+            Throw(name, value, "must be zero or positive");
+        }
+    }
+
+    public static void Positive(int value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value <= 0)
+        {
+            Throw(name, value, "must be positive");
+        }
+    }
+
+    public static void InRange(int value, int min, int max, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value < min || value > max)
+        {
+            Throw(name, value, string.Create(CultureInfo.InvariantCulture, $"must be in [{min}, {max}]"));
+        }
+    }
+
+    public static void Finite(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value))
+        {
+            Throw(name, value, "must be finite");
+        }
+    }
+
+    public static void FiniteNonNegative(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value) || value < 0)
+        {
+            Throw(name, value, "must be finite and zero or positive");
+        }
+    }
+
+    public static void FinitePositive(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value) || value <= 0)
+        {
+            Throw(name, value, "must be finite and positive");
+        }
+    }
+
+    /// <summary>Checks <paramref name="min"/> ≤ value ≤ <paramref name="max"/>, finite.</summary>
+    public static void InRange(double value, double min, double max, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value) || value < min || value > max)
+        {
+            Throw(name, value, string.Create(CultureInfo.InvariantCulture, $"must be finite and in [{min}, {max}]"));
+        }
+    }
+
+    /// <summary>Checks <paramref name="min"/> &lt; value ≤ <paramref name="max"/>, finite.</summary>
+    public static void InHalfOpenRange(double value, double min, double max, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!double.IsFinite(value) || value <= min || value > max)
+        {
+            Throw(name, value, string.Create(CultureInfo.InvariantCulture, $"must be finite and in ({min}, {max}]"));
+        }
+    }
+
+    public static void NonNegative(decimal value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value < 0m)
+        {
+            Throw(name, value, "must be zero or positive");
+        }
+    }
+
+    public static void Positive(decimal value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value <= 0m)
+        {
+            Throw(name, value, "must be positive");
+        }
+    }
+
+    public static void Positive(TimeSpan value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            Throw(name, value, "must be positive");
+        }
+    }
+
+    public static void NonNegative(TimeSpan value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value < TimeSpan.Zero)
+        {
+            Throw(name, value, "must be zero or positive");
+        }
+    }
+
+    public static void NotNull<T>([System.Diagnostics.CodeAnalysis.NotNull] T? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where T : class
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name);
+        }
+    }
+
+    /// <summary>Checks that a destination span is at least as long as the source count.</summary>
+    public static void DestinationLength(int destinationLength, int required, [CallerArgumentExpression(nameof(destinationLength))] string? name = null)
+    {
+        if (destinationLength < required)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Destination '{name}' has length {destinationLength}; at least {required} is required."),
+                name);
+        }
+    }
+
+    /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> whose message names the parameter and the value.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public static void Throw<T>(string? name, T value, string rule)
+    {
+        throw new ArgumentOutOfRangeException(
+            name,
+            value,
+            string.Create(CultureInfo.InvariantCulture, $"'{name}' {rule}; was {value}."));
+    }
+}
