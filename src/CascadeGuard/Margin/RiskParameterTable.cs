@@ -64,8 +64,10 @@ public sealed class RiskParameterTable
     /// <summary>The risk-adjusted value of a holding of <paramref name="asset"/> worth <paramref name="notional"/>.</summary>
     internal double RiskAdjustedValue(int asset, double notional)
     {
+        // The same product as the batch path's linear loop (notional × threshold, zero for non-collateral), so both
+        // paths give the same bits.
         var p = _parameters[asset];
-        return p is null ? 0.0 : p.RiskAdjustedValue(notional);
+        return p?.SizeSchedule is null ? notional * _thresholds[asset] : p.RiskAdjustedValue(notional);
     }
 
     /// <summary>The maintenance requirement of a holding of <paramref name="asset"/> worth <paramref name="notional"/>.</summary>
