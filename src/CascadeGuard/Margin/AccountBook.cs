@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CascadeGuard.Primitives;
 
 namespace CascadeGuard.Margin;
@@ -202,6 +204,11 @@ public sealed class AccountBook
         CheckTable(table);
         table.CheckPrices(prices[..Math.Min(prices.Length, AssetCount)]);
 
+        if (count == 0)
+        {
+            return;
+        }
+
         var limit = 1.0 + atRiskBand;
         if (table.HasSizeSchedules)
         {
@@ -232,33 +239,41 @@ public sealed class AccountBook
         Span<AccountStatus> statuses,
         double limit)
     {
+        // The hot loop. Asset ids were range-checked when stored and the price and threshold spans were checked to cover
+        // every asset, so the loop indexes through refs without per-element bounds checks.
         var k = CollateralSlots;
         var m = DebtSlots;
-        var assets = _collateralAssets.AsSpan(first * k, count * k);
-        var quantities = _collateralQuantities.AsSpan(first * k, count * k);
-        var debtAssets = _debtAssets.AsSpan(first * m, count * m);
-        var debtAmounts = _debtAmounts.AsSpan(first * m, count * m);
+        ref var asset = ref _collateralAssets[first * k];
+        ref var quantity = ref _collateralQuantities[first * k];
+        ref var debtAsset = ref _debtAssets[first * m];
+        ref var debtAmount = ref _debtAmounts[first * m];
+        ref var price = ref MemoryMarshal.GetReference(prices);
+        ref var threshold = ref MemoryMarshal.GetReference(thresholds);
+        ref var hfOut = ref MemoryMarshal.GetReference(healthFactors);
+        ref var statusOut = ref MemoryMarshal.GetReference(statuses);
         for (var i = 0; i < count; i++)
         {
             double c = 0, r = 0, d = 0;
-            var slot = i * k;
             for (var s = 0; s < k; s++)
             {
-                var a = assets[slot + s];
-                var v = quantities[slot + s] * prices[a];
+                var a = Unsafe.Add(ref asset, s);
+                var v = Unsafe.Add(ref quantity, s) * Unsafe.Add(ref price, a);
                 c += v;
-                r += v * thresholds[a];
+                r += v * Unsafe.Add(ref threshold, a);
             }
 
-            var debtSlot = i * m;
             for (var s = 0; s < m; s++)
             {
-                d += debtAmounts[debtSlot + s] * prices[debtAssets[debtSlot + s]];
+                d += Unsafe.Add(ref debtAmount, s) * Unsafe.Add(ref price, Unsafe.Add(ref debtAsset, s));
             }
 
             var hf = d > 0 ? r / d : double.PositiveInfinity;
-            healthFactors[i] = hf;
-            statuses[i] = AccountTotals.Classify(c, d, hf, limit);
+            Unsafe.Add(ref hfOut, i) = hf;
+            Unsafe.Add(ref statusOut, i) = AccountTotals.ClassifyBranchless(c, d, hf, limit);
+            asset = ref Unsafe.Add(ref asset, k);
+            quantity = ref Unsafe.Add(ref quantity, k);
+            debtAsset = ref Unsafe.Add(ref debtAsset, m);
+            debtAmount = ref Unsafe.Add(ref debtAmount, m);
         }
     }
 
