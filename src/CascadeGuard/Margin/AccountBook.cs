@@ -202,7 +202,7 @@ public sealed class AccountBook
         Guard.DestinationLength(statuses.Length, count);
         Guard.FiniteNonNegative(atRiskBand);
         CheckTable(table);
-        table.CheckPrices(prices[..Math.Min(prices.Length, AssetCount)]);
+        RiskParameterTable.CheckPrices(prices, AssetCount);
 
         if (count == 0)
         {

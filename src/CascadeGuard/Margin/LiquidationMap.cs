@@ -35,7 +35,7 @@ public static class LiquidationMap
         Guard.NotNull(table);
         book.CheckTable(table);
         table.CheckAsset(asset);
-        table.CheckPrices(prices[..Math.Min(prices.Length, book.AssetCount)]);
+        RiskParameterTable.CheckPrices(prices, book.AssetCount);
         var current = prices[asset.Value];
         if (!double.IsFinite(lowestPrice) || lowestPrice < 0 || lowestPrice >= current)
         {

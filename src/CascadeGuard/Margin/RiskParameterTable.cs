@@ -85,17 +85,17 @@ public sealed class RiskParameterTable
         }
     }
 
-    /// <summary>Checks that <paramref name="prices"/> covers the table and every price is finite and positive.</summary>
-    internal void CheckPrices(ReadOnlySpan<double> prices)
+    /// <summary>Checks that <paramref name="prices"/> covers the first <paramref name="assetCount"/> assets with finite, positive prices.</summary>
+    internal static void CheckPrices(ReadOnlySpan<double> prices, int assetCount)
     {
-        if (prices.Length < _parameters.Length)
+        if (prices.Length < assetCount)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"'prices' has {prices.Length} entries; the table has {_parameters.Length} assets."),
+                string.Create(CultureInfo.InvariantCulture, $"'prices' has {prices.Length} entries; {assetCount} assets need a price."),
                 nameof(prices));
         }
 
-        for (var i = 0; i < _parameters.Length; i++)
+        for (var i = 0; i < assetCount; i++)
         {
             var p = prices[i];
             if (!double.IsFinite(p) || p <= 0)

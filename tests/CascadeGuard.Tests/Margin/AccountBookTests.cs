@@ -139,13 +139,25 @@ public class AccountBookTests
         var status = new AccountStatus[2];
 
         FluentActions.Invoking(() => book.Evaluate([2000.0, double.NaN, 1.0], Table, hf, status)).Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("prices[1]");
-        FluentActions.Invoking(() => book.Evaluate([2000.0, 1.0], Table, hf, status)).Should().Throw<ArgumentException>().WithMessage("*'prices' has 2 entries*");
+        FluentActions.Invoking(() => book.Evaluate([2000.0, 1.0], Table, hf, status)).Should().Throw<ArgumentException>().WithMessage("*'prices' has 2 entries; 3 assets need a price*");
         FluentActions.Invoking(() => book.Evaluate([2000.0, 1.0, 1.0], Table, new double[1], status)).Should().Throw<ArgumentException>().WithMessage("*healthFactors*");
         FluentActions.Invoking(() => book.Evaluate([2000.0, 1.0, 1.0], new RiskParameterTable([null, null]), hf, status)).Should().Throw<ArgumentException>().WithMessage("*table has 2 assets*");
         FluentActions.Invoking(() => book.EvaluateRange(1, 2, [2000.0, 1.0, 1.0], Table, hf, status)).Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("count");
         FluentActions.Invoking(() => book.Evaluate([2000.0, 1.0, 1.0], Table, hf, status, double.NaN)).Should().Throw<ArgumentOutOfRangeException>();
 
         hf.Should().Equal(-7, -7);
+    }
+
+    [Fact]
+    public void A_table_with_more_assets_than_the_book_needs_prices_only_for_the_books_assets()
+    {
+        var book = new AccountBook(assetCount: 2, collateralSlots: 1, debtSlots: 1);
+        var id = book.Add();
+        book.SetCollateral(id, Eth, 1.0);
+        book.SetDebt(id, Btc, 0.01);
+        var hf = new double[1];
+        book.Evaluate([2000.0, 30000.0], Table, hf, new AccountStatus[1]);
+        hf[0].Should().Be(1700.0 / 300.0);
     }
 
     [Fact]
