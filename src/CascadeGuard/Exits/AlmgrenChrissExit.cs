@@ -75,12 +75,18 @@ public readonly struct AlmgrenChrissExit : IExitTrajectory
 
         var profile = new SinhProfile(quantity, kappaTau, periods);
         holdings[0] = quantity;
-        for (int j = 1; j < periods; j++)
+        int k = 1;
+        for (; k < periods; k++)
         {
-            holdings[j] = profile.At(j);
+            double x = profile.At(k);
+            holdings[k] = x;
+            if (x == 0)
+            {
+                break; // underflow in a steep trajectory: every later holding is zero too (they never increase)
+            }
         }
 
-        holdings[periods] = 0;
+        holdings[k..].Clear();
         return 0;
     }
 
@@ -207,10 +213,15 @@ public readonly struct AlmgrenChrissExit : IExitTrajectory
         {
             double a = _kappaTau * (_periods - j);
 
-            // Large κT: sinh a / sinh κT = e^(a − κT)(1 − e^(−2a)) / (1 − e^(−2κT)), and the last factor is 1 in double.
-            return _kappaT < LargeArgument
-                ? Math.Sinh(a) * _scale
-                : _quantity * Math.Exp(a - _kappaT) * (1 - Math.Exp(-2 * a));
+            if (_kappaT < LargeArgument)
+            {
+                return Math.Sinh(a) * _scale;
+            }
+
+            // Large κT: sinh a / sinh κT = e^(a − κT)(1 − e^(−2a)) / (1 − e^(−2κT)); the last factor is 1 in double, and
+            // so is the middle one once e^(−2a) is below half an ulp of 1 (a > 18.5).
+            double head = _quantity * Math.Exp(a - _kappaT);
+            return a > 18.5 ? head : head * (1 - Math.Exp(-2 * a));
         }
     }
 }
