@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text.Json;
+using CascadeGuard.Primitives;
+
+namespace CascadeGuard.Auctions;
+
+public sealed partial class DutchAuctionHouse
+{
+    /// <summary>The snapshot format this version writes and reads.</summary>
+    public const int SnapshotVersion = 1;
+
+    /// <summary>
+    /// The whole state — settings, running auctions, totals, counters, stop level — as versioned JSON. Restoring it with
+    /// <see cref="Restore"/> gives a house that answers every command exactly as this one would.
+    /// </summary>
+    /// <returns>The JSON text.</returns>
+    public string CreateSnapshot()
+    {
+        var o = _options;
+        var limits = new List<AssetLimitSnapshot>(o.AssetDebtLimits.Count);
+        foreach (var (asset, limit) in o.AssetDebtLimits)
+        {
+            limits.Add(new AssetLimitSnapshot(asset.Value, limit));
+        }
+
+        limits.Sort((a, b) => a.Asset.CompareTo(b.Asset));
+        var auctions = new List<AuctionSnapshot>(_active.Count);
+        foreach (var s in _active.Values)
+        {
+            auctions.Add(new AuctionSnapshot(
+                s.Id, s.Owner.Value, s.Asset.Value, s.Lot, s.Debt, s.StartPrice, s.FloorPrice, s.ReferencePrice, s.StartedAt, s.Resets));
+        }
+
+        var books = new List<AssetBookSnapshot>(_books.Count);
+        foreach (var (asset, b) in _books)
+        {
+            books.Add(new AssetBookSnapshot(
+                asset, b.CollateralStarted, b.CollateralSold, b.CollateralReturned, b.CollateralInAuction,
+                b.DebtStarted, b.DebtRaised, b.Shortfall, b.DebtInAuction, b.IncentivesPaid));
+        }
+
+        var snapshot = new AuctionHouseSnapshot(
+            SnapshotVersion,
+            new AuctionOptionsSnapshot(
+                o.Curve.Kind, o.Curve.Period, o.Curve.Cut, o.StartBuffer, o.FloorFraction, o.MaxDuration, o.ResetPriceFraction,
+                o.MinimumDebt, o.IncentiveFlat, o.IncentiveRate, o.MaxDebtInAuction, limits, o.QuantityDecimals, o.PriceDecimals,
+                o.MoneyDecimals),
+            _nextId,
+            _stopLevel,
+            _starts,
+            _takes,
+            _resets,
+            auctions,
+            books);
+        return JsonSerializer.Serialize(snapshot, AuctionJsonContext.Default.AuctionHouseSnapshot);
+    }
+
+    /// <summary>Rebuilds a house from <see cref="CreateSnapshot"/> output, checking every field and both conservation identities.</summary>
+    /// <param name="json">The snapshot.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="shortfallSink">Receives future shortfalls.</param>
+    /// <returns>The restored house.</returns>
+    /// <exception cref="ArgumentException">The JSON is malformed, of another version, or inconsistent; the message names the field.</exception>
+    public static DutchAuctionHouse Restore(string json, TimeProvider timeProvider, IAuctionShortfallSink shortfallSink)
+    {
+        Guard.NotNull(json);
+        AuctionHouseSnapshot? snapshot;
+        try
+        {
+            snapshot = JsonSerializer.Deserialize(json, AuctionJsonContext.Default.AuctionHouseSnapshot);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException("The auction-house snapshot is not valid JSON of the expected shape: " + e.Message, nameof(json), e);
+        }
+
+        if (snapshot is null)
+        {
+            throw new ArgumentException("The auction-house snapshot is null.", nameof(json));
+        }
+
+        if (snapshot.Version != SnapshotVersion)
+        {
+            Bad(string.Create(CultureInfo.InvariantCulture, $"Version is {snapshot.Version}; this build reads {SnapshotVersion}"));
+        }
+
+        DutchAuctionHouse house;
+        try
+        {
+            house = new DutchAuctionHouse(ToOptions(snapshot.Options), timeProvider, shortfallSink);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new ArgumentException("Options in the auction-house snapshot are invalid: " + e.Message, nameof(json), e);
+        }
+
+        house.Load(snapshot);
+        return house;
+    }
+
+    private static DutchAuctionOptions ToOptions(AuctionOptionsSnapshot o)
+    {
+        var curve = o.CurveKind switch
+        {
+            AuctionCurveKind.Linear => AuctionPriceCurve.Linear(o.CurvePeriod),
+            AuctionCurveKind.StairStepExponential => AuctionPriceCurve.StairStepExponential(o.CurveCut, o.CurvePeriod),
+            AuctionCurveKind.Exponential => AuctionPriceCurve.Exponential(o.CurveCut, o.CurvePeriod),
+            _ => default,
+        };
+        var options = new DutchAuctionOptions
+        {
+            Curve = curve,
+            StartBuffer = o.StartBuffer,
+            FloorFraction = o.FloorFraction,
+            MaxDuration = o.MaxDuration,
+            ResetPriceFraction = o.ResetPriceFraction,
+            MinimumDebt = o.MinimumDebt,
+            IncentiveFlat = o.IncentiveFlat,
+            IncentiveRate = o.IncentiveRate,
+            MaxDebtInAuction = o.MaxDebtInAuction,
+            QuantityDecimals = o.QuantityDecimals,
+            PriceDecimals = o.PriceDecimals,
+            MoneyDecimals = o.MoneyDecimals,
+        };
+        foreach (var limit in o.AssetDebtLimits)
+        {
+            if (limit.Asset < 0 || !options.AssetDebtLimits.TryAdd(new AssetId(limit.Asset), limit.Limit))
+            {
+                Bad(string.Create(CultureInfo.InvariantCulture, $"Options.AssetDebtLimits has a negative or repeated asset {limit.Asset}"));
+            }
+        }
+
+        return options;
+    }
+
+    private void Load(AuctionHouseSnapshot s)
+    {
+        if (s.NextId < 1 || s.Starts < 0 || s.Takes < 0 || s.Resets < 0 || s.StopLevel > AuctionStopLevel.NoTakes)
+        {
+            Bad("NextId, Starts, Takes, Resets or StopLevel is out of range");
+        }
+
+        foreach (var b in s.Assets)
+        {
+            var book = new AssetBook
+            {
+                CollateralStarted = b.CollateralStarted,
+                CollateralSold = b.CollateralSold,
+                CollateralReturned = b.CollateralReturned,
+                CollateralInAuction = b.CollateralInAuction,
+                DebtStarted = b.DebtStarted,
+                DebtRaised = b.DebtRaised,
+                Shortfall = b.Shortfall,
+                DebtInAuction = b.DebtInAuction,
+                IncentivesPaid = b.IncentivesPaid,
+            };
+            bool negative = b.CollateralStarted < 0m || b.CollateralSold < 0m || b.CollateralReturned < 0m || b.CollateralInAuction < 0m
+                || b.DebtStarted < 0m || b.DebtRaised < 0m || b.Shortfall < 0m || b.DebtInAuction < 0m || b.IncentivesPaid < 0m;
+            if (b.Asset < 0 || negative || !book.Conserves() || !_books.TryAdd(b.Asset, book))
+            {
+                Bad(string.Create(CultureInfo.InvariantCulture, $"Assets[{b.Asset}] is negative, repeated, or does not conserve collateral and debt"));
+            }
+        }
+
+        var collateralIn = new Dictionary<int, decimal>();
+        var debtIn = new Dictionary<int, decimal>();
+        foreach (var a in s.Auctions)
+        {
+            bool valid = a.Id >= 1 && a.Id < s.NextId && a.Owner >= 0 && a.Asset >= 0 && a.Resets >= 0
+                && a.Lot > 0m && a.Debt > 0m && a.StartPrice > 0m && a.FloorPrice >= 0m && a.FloorPrice <= a.StartPrice
+                && a.ReferencePrice > 0m
+                && decimal.Round(a.Lot, _options.QuantityDecimals, MidpointRounding.ToZero) == a.Lot
+                && decimal.Round(a.Debt, _options.MoneyDecimals, MidpointRounding.ToZero) == a.Debt
+                && a.Lot <= _exactProductLimit / a.StartPrice
+                && _books.ContainsKey(a.Asset);
+            if (!valid || _active.ContainsKey(a.Id))
+            {
+                Bad(string.Create(CultureInfo.InvariantCulture, $"Auctions[id {a.Id}] is out of range, repeated, or of an asset without totals"));
+            }
+
+            _active.Add(a.Id, new AuctionState
+            {
+                Id = a.Id,
+                Owner = new AccountId(a.Owner),
+                Asset = new AssetId(a.Asset),
+                Lot = a.Lot,
+                Debt = a.Debt,
+                StartPrice = a.StartPrice,
+                FloorPrice = a.FloorPrice,
+                ReferencePrice = a.ReferencePrice,
+                StartedAt = a.StartedAt,
+                Resets = a.Resets,
+            });
+            collateralIn[a.Asset] = collateralIn.GetValueOrDefault(a.Asset) + a.Lot;
+            debtIn[a.Asset] = debtIn.GetValueOrDefault(a.Asset) + a.Debt;
+        }
+
+        decimal totalDebtIn = 0m;
+        foreach (var (asset, book) in _books)
+        {
+            if (book.CollateralInAuction != collateralIn.GetValueOrDefault(asset) || book.DebtInAuction != debtIn.GetValueOrDefault(asset))
+            {
+                Bad(string.Create(CultureInfo.InvariantCulture, $"Assets[{asset}] in-auction totals differ from the running auctions"));
+            }
+
+            totalDebtIn += book.DebtInAuction;
+        }
+
+        _nextId = s.NextId;
+        _stopLevel = s.StopLevel;
+        _starts = s.Starts;
+        _takes = s.Takes;
+        _resets = s.Resets;
+        _debtInAuction = totalDebtIn;
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void Bad(string what, string paramName = "json") =>
+        throw new ArgumentException("The auction-house snapshot is inconsistent: " + what + ".", paramName);
+}
