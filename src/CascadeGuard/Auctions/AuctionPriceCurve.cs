@@ -13,8 +13,8 @@ namespace CascadeGuard.Auctions;
 /// <item><see cref="AuctionCurveKind.StairStepExponential"/>: f = c^⌊t/s⌋;</item>
 /// <item><see cref="AuctionCurveKind.Exponential"/>: f = c^(t/s), t at tick (100 ns) resolution;</item>
 /// </list>
-/// <para>and the price is max(floor, ⌈P₀·f⌉) rounded up to the price's decimal places (rounding favours the seller). f
-/// never increases with t: the linear factor is exact; the powers are evaluated in <see cref="double"/> (error below one
+/// <para>and the price is max(floor, ⌈P₀·f⌉) rounded up to the price's decimal places (rounding favours the seller); the
+/// linear price is computed exactly (P₀·(D − t)/D in integers). f never increases with t: the linear factor is exact; the powers are evaluated in <see cref="double"/> (error below one
 /// unit in the last place) and the parameters are bounded so that consecutive values differ by far more than that
 /// (c ≤ 1 − 10⁻⁹; for the continuous curve the e-folding time s/(−ln c) is at most 100 days, so one tick moves f by at
 /// least 50 units in the last place). Every later step (conversion to 15 significant digits, the product, the upward
@@ -124,11 +124,29 @@ public readonly struct AuctionPriceCurve : IEquatable<AuctionPriceCurve>
         }
 
         Guard.InRange(decimals, 0, 28);
-        return PriceUnchecked(startPrice, floorPrice, Factor(elapsed), decimals);
+        CheckValid();
+        Guard.NonNegative(elapsed);
+        return PriceUnchecked(startPrice, floorPrice, elapsed, decimals);
     }
 
-    internal static decimal PriceUnchecked(decimal startPrice, decimal floorPrice, decimal factor, int decimals) =>
-        Math.Max(floorPrice, decimal.Round(startPrice * factor, decimals, MidpointRounding.ToPositiveInfinity));
+    /// <summary><see cref="Price"/> for arguments already checked.</summary>
+    internal decimal PriceUnchecked(decimal startPrice, decimal floorPrice, TimeSpan elapsed, int decimals)
+    {
+        decimal raw;
+        long t = elapsed.Ticks, p = Period.Ticks;
+        if (Kind == AuctionCurveKind.Linear && t >= p)
+        {
+            raw = 0m;
+        }
+        else if (Kind != AuctionCurveKind.Linear
+            || !ExactDecimal.TryMultiplyDivideCeiling(startPrice, p - t, p, decimals, out raw))
+        {
+            // Whether the exact path applies depends on the start price alone, so one auction never switches paths.
+            raw = decimal.Round(startPrice * Factor(elapsed), decimals, MidpointRounding.ToPositiveInfinity);
+        }
+
+        return Math.Max(floorPrice, raw);
+    }
 
     internal void CheckValid()
     {

@@ -30,7 +30,8 @@ public enum AuctionRefusal : byte
     /// is allowed.</summary>
     PartialTakeNotAllowed = 7,
 
-    /// <summary>Clamped to leave the minimum debt, the take would buy no collateral.</summary>
+    /// <summary>The take would buy no collateral on the quantity grid: clamped to leave the minimum debt, or settling a
+    /// remaining debt worth less than one quantity unit at this price.</summary>
     TakeTooSmall = 8,
 
     /// <summary>The auction does not need a reset yet.</summary>

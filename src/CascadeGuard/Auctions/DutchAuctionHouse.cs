@@ -208,6 +208,11 @@ public sealed partial class DutchAuctionHouse
             // Settles the debt: pay exactly the debt, for no more collateral than it buys at this price.
             owe = state.Debt;
             slice = Math.Min(slice, QuantityFor(owe, price));
+            if (slice <= 0m)
+            {
+                // The quantity grid cannot express what covers the debt: never take money for no collateral.
+                return TakeRefusal(AuctionRefusal.TakeTooSmall, auction, price, state);
+            }
         }
         else if (slice < state.Lot && state.Debt - owe < _options.MinimumDebt)
         {
@@ -395,8 +400,7 @@ public sealed partial class DutchAuctionHouse
     {
         // A clock that stepped back counts as no time passed, never as a higher price.
         var elapsed = now > state.StartedAt ? now - state.StartedAt : TimeSpan.Zero;
-        decimal price = AuctionPriceCurve.PriceUnchecked(
-            state.StartPrice, state.FloorPrice, _options.Curve.Factor(elapsed), _options.PriceDecimals);
+        decimal price = _options.Curve.PriceUnchecked(state.StartPrice, state.FloorPrice, elapsed, _options.PriceDecimals);
         bool needsReset = elapsed > _options.MaxDuration || price < _options.ResetPriceFraction * state.ReferencePrice;
         return (price, needsReset);
     }
