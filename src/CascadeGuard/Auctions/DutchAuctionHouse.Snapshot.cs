@@ -100,6 +100,11 @@ public sealed partial class DutchAuctionHouse
 
     private static DutchAuctionOptions ToOptions(AuctionOptionsSnapshot o)
     {
+        if (o.CurveKind == AuctionCurveKind.Linear && o.CurveCut != 0)
+        {
+            Bad("Options.CurveCut must be 0 for a linear curve");
+        }
+
         var curve = o.CurveKind switch
         {
             AuctionCurveKind.Linear => AuctionPriceCurve.Linear(o.CurvePeriod),
