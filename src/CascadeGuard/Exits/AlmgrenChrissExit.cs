@@ -91,7 +91,7 @@ public readonly struct AlmgrenChrissExit : IExitTrajectory
     }
 
     /// <summary>
-    /// E[C] and V[C] of the optimal trajectory in closed form (Almgren and Chriss 2000, eq. 20):
+    /// E[C] and V[C] of the optimal trajectory in closed form (Almgren and Chriss 2000, §2.2):
     /// E = ½γX² + εX + η̃X² · tanh(κτ/2)(τ sinh 2κT + 2T sinh κτ) / (2τ² sinh² κT),
     /// V = ½σ²X² · (τ sinh κT cosh κ(T − τ) − T sinh κτ) / (sinh² κT sinh κτ).
     /// </summary>

@@ -1,6 +1,6 @@
 namespace CascadeGuard.Exits;
 
-/// <summary>Mean and variance of the implementation shortfall of a trajectory (Almgren and Chriss 2000, eq. 8–9).</summary>
+/// <summary>Mean and variance of the implementation shortfall of a trajectory (Almgren and Chriss 2000, §1.4).</summary>
 /// <param name="Expected">Expected cost E[C], in money (price unit × quantity unit).</param>
 /// <param name="Variance">Variance V[C], in money squared.</param>
 public readonly record struct ExecutionCost(double Expected, double Variance)

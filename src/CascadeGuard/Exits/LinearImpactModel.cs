@@ -43,7 +43,7 @@ public readonly struct LinearImpactModel : IEquatable<LinearImpactModel>
     public double FixedCost { get; }
 
     /// <summary>
-    /// The corrected temporary impact η̃ = η − γτ/2 of the discrete model (Almgren and Chriss 2000, eq. 11): the permanent
+    /// The corrected temporary impact η̃ = η − γτ/2 of the discrete model (Almgren and Chriss 2000, §1.5): the permanent
     /// impact a trade has on its own interval's later shares, folded into the quadratic cost.
     /// </summary>
     /// <param name="intervalLength">τ = T/N. Finite, positive.</param>
@@ -55,7 +55,7 @@ public readonly struct LinearImpactModel : IEquatable<LinearImpactModel>
     }
 
     /// <summary>
-    /// Mean and variance of the cost of any holdings trajectory by the defining sums (Almgren and Chriss 2000, eq. 8–9):
+    /// Mean and variance of the cost of any holdings trajectory by the defining sums (Almgren and Chriss 2000, §1.4–1.5):
     /// E = Σ (γ x_k n_k + ε |n_k| + (η/τ) n_k²), V = σ² τ Σ x_k², k = 1…N, with n_k = x_{k−1} − x_k.
     /// </summary>
     /// <param name="holdings">x₀…x_N, each finite. x_N need not be zero: what is left is charged its price risk in V and

@@ -64,7 +64,7 @@ public class AlmgrenChrissExitTests
     [Fact]
     public void Closed_form_matches_the_defining_sums_over_random_problems()
     {
-        // Both sides are computed differently: eq. 20 closed form (or its κ = 0 limit, or the sums fallback for κT < 0.01)
+        // Both sides are computed differently: §2.2 closed form (or its κ = 0 limit, or the sums fallback for κT < 0.01)
         // against the defining sums over the written trajectory.
         var gen = Gen.Select(
             Gen.Double[0.01, 5],            // σ

@@ -3,7 +3,7 @@ using CascadeGuard.Exits;
 namespace CascadeGuard.Tests.Exits;
 
 /// <summary>
-/// The sample problem of Almgren and Chriss (2000), "Optimal execution of portfolio transactions", J. Risk 3(2), §2.5 (the
+/// The sample problem of Almgren and Chriss (2000), "Optimal execution of portfolio transactions", J. Risk 3(2) (its
 /// worked example): X = 10⁶ shares, S₀ = $50, T = 5 days, N = 5 (τ = 1 day), σ = 0.95 $/share/√day (30 % annual at 250
 /// trading days, times S₀), ε = $0.0625 (half a 1/8 spread), η = 2.5·10⁻⁶ $/share/(share/day), γ = 2.5·10⁻⁷ $/share².
 /// Reference figures were derived independently at 40 digits with mpmath, from κ = acosh(1 + κ̃²τ²/2)/τ (the paper's
@@ -156,7 +156,7 @@ public class AlmgrenChrissPaperExampleTests
         }
     }
 
-    /// <summary>The paper's eq. (11) form: E = ½γX² + εΣ|n_k| + (η̃/τ)Σn_k², V = σ²τΣx_k², written here independently.</summary>
+    /// <summary>The paper's η̃ form (§1.5): E = ½γX² + εΣ|n_k| + (η̃/τ)Σn_k², V = σ²τΣx_k², written here independently.</summary>
     private static (double Expected, double Variance) EtaTildeSums(double[] holdings)
     {
         double absolute = 0, squares = 0, held = 0;
