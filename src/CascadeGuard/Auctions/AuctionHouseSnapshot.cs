@@ -12,7 +12,7 @@ internal sealed record AuctionHouseSnapshot(
     long Takes,
     long Resets,
     IReadOnlyList<AuctionSnapshot> Auctions,
-    IReadOnlyList<AssetBookSnapshot> Assets);
+    IReadOnlyList<AssetTotalsSnapshot> Assets);
 
 internal sealed record AuctionOptionsSnapshot(
     AuctionCurveKind CurveKind,
@@ -45,17 +45,7 @@ internal sealed record AuctionSnapshot(
     DateTimeOffset StartedAt,
     int Resets);
 
-internal sealed record AssetBookSnapshot(
-    int Asset,
-    decimal CollateralStarted,
-    decimal CollateralSold,
-    decimal CollateralReturned,
-    decimal CollateralInAuction,
-    decimal DebtStarted,
-    decimal DebtRaised,
-    decimal Shortfall,
-    decimal DebtInAuction,
-    decimal IncentivesPaid);
+internal sealed record AssetTotalsSnapshot(int Asset, AuctionAssetTotals Totals);
 
 /// <summary>Source-generated (reflection-free, AOT-safe) serializer for the snapshot.</summary>
 [JsonSourceGenerationOptions(UseStringEnumConverter = true, RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]

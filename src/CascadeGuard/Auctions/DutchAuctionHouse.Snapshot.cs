@@ -31,12 +31,10 @@ public sealed partial class DutchAuctionHouse
                 s.Id, s.Owner.Value, s.Asset.Value, s.Lot, s.Debt, s.StartPrice, s.FloorPrice, s.ReferencePrice, s.StartedAt, s.Resets));
         }
 
-        var books = new List<AssetBookSnapshot>(_books.Count);
-        foreach (var (asset, b) in _books)
+        var totals = new List<AssetTotalsSnapshot>(_totals.Count);
+        foreach (var (asset, t) in _totals)
         {
-            books.Add(new AssetBookSnapshot(
-                asset, b.CollateralStarted, b.CollateralSold, b.CollateralReturned, b.CollateralInAuction,
-                b.DebtStarted, b.DebtRaised, b.Shortfall, b.DebtInAuction, b.IncentivesPaid));
+            totals.Add(new AssetTotalsSnapshot(asset, t));
         }
 
         var snapshot = new AuctionHouseSnapshot(
@@ -51,7 +49,7 @@ public sealed partial class DutchAuctionHouse
             _takes,
             _resets,
             auctions,
-            books);
+            totals);
         return JsonSerializer.Serialize(snapshot, AuctionJsonContext.Default.AuctionHouseSnapshot);
     }
 
@@ -145,25 +143,15 @@ public sealed partial class DutchAuctionHouse
             Bad("NextId, Starts, Takes, Resets or StopLevel is out of range");
         }
 
-        foreach (var b in s.Assets)
+        foreach (var (asset, t) in s.Assets)
         {
-            var book = new AssetBook
+            bool negative = t.CollateralStarted < 0m || t.CollateralSold < 0m || t.CollateralReturned < 0m || t.CollateralInAuction < 0m
+                || t.DebtStarted < 0m || t.DebtRaised < 0m || t.Shortfall < 0m || t.DebtInAuction < 0m || t.IncentivesPaid < 0m;
+            bool conserves = t.CollateralStarted == t.CollateralSold + t.CollateralReturned + t.CollateralInAuction
+                && t.DebtStarted == t.DebtRaised + t.Shortfall + t.DebtInAuction;
+            if (asset < 0 || negative || !conserves || !_totals.TryAdd(asset, t))
             {
-                CollateralStarted = b.CollateralStarted,
-                CollateralSold = b.CollateralSold,
-                CollateralReturned = b.CollateralReturned,
-                CollateralInAuction = b.CollateralInAuction,
-                DebtStarted = b.DebtStarted,
-                DebtRaised = b.DebtRaised,
-                Shortfall = b.Shortfall,
-                DebtInAuction = b.DebtInAuction,
-                IncentivesPaid = b.IncentivesPaid,
-            };
-            bool negative = b.CollateralStarted < 0m || b.CollateralSold < 0m || b.CollateralReturned < 0m || b.CollateralInAuction < 0m
-                || b.DebtStarted < 0m || b.DebtRaised < 0m || b.Shortfall < 0m || b.DebtInAuction < 0m || b.IncentivesPaid < 0m;
-            if (b.Asset < 0 || negative || !book.Conserves() || !_books.TryAdd(b.Asset, book))
-            {
-                Bad(string.Create(CultureInfo.InvariantCulture, $"Assets[{b.Asset}] is negative, repeated, or does not conserve collateral and debt"));
+                Bad(string.Create(CultureInfo.InvariantCulture, $"Assets[{asset}] is negative, repeated, or does not conserve collateral and debt"));
             }
         }
 
@@ -177,7 +165,7 @@ public sealed partial class DutchAuctionHouse
                 && decimal.Round(a.Lot, _options.QuantityDecimals, MidpointRounding.ToZero) == a.Lot
                 && decimal.Round(a.Debt, _options.MoneyDecimals, MidpointRounding.ToZero) == a.Debt
                 && a.Lot <= _exactProductLimit / a.StartPrice
-                && _books.ContainsKey(a.Asset);
+                && _totals.ContainsKey(a.Asset);
             if (!valid || _active.ContainsKey(a.Id))
             {
                 Bad(string.Create(CultureInfo.InvariantCulture, $"Auctions[id {a.Id}] is out of range, repeated, or of an asset without totals"));
@@ -201,14 +189,14 @@ public sealed partial class DutchAuctionHouse
         }
 
         decimal totalDebtIn = 0m;
-        foreach (var (asset, book) in _books)
+        foreach (var (asset, t) in _totals)
         {
-            if (book.CollateralInAuction != collateralIn.GetValueOrDefault(asset) || book.DebtInAuction != debtIn.GetValueOrDefault(asset))
+            if (t.CollateralInAuction != collateralIn.GetValueOrDefault(asset) || t.DebtInAuction != debtIn.GetValueOrDefault(asset))
             {
                 Bad(string.Create(CultureInfo.InvariantCulture, $"Assets[{asset}] in-auction totals differ from the running auctions"));
             }
 
-            totalDebtIn += book.DebtInAuction;
+            totalDebtIn += t.DebtInAuction;
         }
 
         _nextId = s.NextId;

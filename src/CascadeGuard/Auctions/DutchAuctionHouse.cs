@@ -25,7 +25,7 @@ public sealed partial class DutchAuctionHouse
     private readonly TimeProvider _time;
     private readonly IAuctionShortfallSink _sink;
     private readonly SortedDictionary<long, AuctionState> _active = [];
-    private readonly SortedDictionary<int, AssetBook> _books = [];
+    private readonly SortedDictionary<int, AuctionAssetTotals> _totals = [];
     private readonly decimal _quantityUnit;
     private readonly decimal _exactProductLimit;
     private long _nextId = 1;
@@ -103,11 +103,11 @@ public sealed partial class DutchAuctionHouse
             return refused with { Refusal = AuctionRefusal.Stopped };
         }
 
-        _books.TryGetValue(asset.Value, out var book);
+        var before = _totals.GetValueOrDefault(asset.Value);
         decimal room = _options.MaxDebtInAuction - _debtInAuction;
         if (_options.AssetDebtLimits.TryGetValue(asset, out decimal assetLimit))
         {
-            room = Math.Min(room, assetLimit - (book?.DebtInAuction ?? 0m));
+            room = Math.Min(room, assetLimit - before.DebtInAuction);
         }
 
         if (room <= 0m)
@@ -130,20 +130,17 @@ public sealed partial class DutchAuctionHouse
         var now = _time.GetUtcNow();
 
         // Every sum is formed before anything is assigned, so an overflow leaves the state untouched.
-        decimal collateralStarted = (book?.CollateralStarted ?? 0m) + startedLot;
-        decimal collateralIn = (book?.CollateralInAuction ?? 0m) + startedLot;
-        decimal debtStarted = (book?.DebtStarted ?? 0m) + startedDebt;
-        decimal debtIn = (book?.DebtInAuction ?? 0m) + startedDebt;
-        decimal incentives = (book?.IncentivesPaid ?? 0m) + incentive;
+        var after = before with
+        {
+            CollateralStarted = before.CollateralStarted + startedLot,
+            CollateralInAuction = before.CollateralInAuction + startedLot,
+            DebtStarted = before.DebtStarted + startedDebt,
+            DebtInAuction = before.DebtInAuction + startedDebt,
+            IncentivesPaid = before.IncentivesPaid + incentive,
+        };
         decimal totalDebtIn = _debtInAuction + startedDebt;
 
-        book ??= new AssetBook();
-        _books[asset.Value] = book;
-        book.CollateralStarted = collateralStarted;
-        book.CollateralInAuction = collateralIn;
-        book.DebtStarted = debtStarted;
-        book.DebtInAuction = debtIn;
-        book.IncentivesPaid = incentives;
+        _totals[asset.Value] = after;
         _debtInAuction = totalDebtIn;
         long id = _nextId++;
         _active.Add(id, new AuctionState
@@ -248,13 +245,16 @@ public sealed partial class DutchAuctionHouse
             debtAfter = 0m;
         }
 
-        var book = _books[state.Asset.Value];
-        decimal sold = book.CollateralSold + slice;
-        decimal returnedTotal = book.CollateralReturned + returned;
-        decimal raised = book.DebtRaised + owe;
-        decimal shortfallTotal = book.Shortfall + shortfall;
-        decimal collateralIn = book.CollateralInAuction - (state.Lot - lotAfter);
-        decimal debtIn = book.DebtInAuction - (state.Debt - debtAfter);
+        var totals = _totals[state.Asset.Value];
+        var after = totals with
+        {
+            CollateralSold = totals.CollateralSold + slice,
+            CollateralReturned = totals.CollateralReturned + returned,
+            CollateralInAuction = totals.CollateralInAuction - (state.Lot - lotAfter),
+            DebtRaised = totals.DebtRaised + owe,
+            Shortfall = totals.Shortfall + shortfall,
+            DebtInAuction = totals.DebtInAuction - (state.Debt - debtAfter),
+        };
         decimal totalDebtIn = _debtInAuction - (state.Debt - debtAfter);
 
         if (shortfall > 0m)
@@ -263,12 +263,7 @@ public sealed partial class DutchAuctionHouse
             _sink.Absorb(new AuctionShortfall(auction, state.Owner, state.Asset, shortfall, now));
         }
 
-        book.CollateralSold = sold;
-        book.CollateralReturned = returnedTotal;
-        book.DebtRaised = raised;
-        book.Shortfall = shortfallTotal;
-        book.CollateralInAuction = collateralIn;
-        book.DebtInAuction = debtIn;
+        _totals[state.Asset.Value] = after;
         _debtInAuction = totalDebtIn;
         _takes++;
         if (outcome == AuctionOutcome.Continuing)
@@ -319,10 +314,10 @@ public sealed partial class DutchAuctionHouse
         decimal minimum = _options.MinimumDebt;
         bool worthIt = state.Debt >= minimum && (minimum == 0m || state.Lot >= minimum / oraclePrice);
         decimal incentive = worthIt ? Incentive(state.Debt) : 0m;
-        var book = _books[state.Asset.Value];
-        decimal incentives = book.IncentivesPaid + incentive;
+        var totals = _totals[state.Asset.Value];
+        var after = totals with { IncentivesPaid = totals.IncentivesPaid + incentive };
 
-        book.IncentivesPaid = incentives;
+        _totals[state.Asset.Value] = after;
         state.StartPrice = startPrice;
         state.FloorPrice = floorPrice;
         state.ReferencePrice = oraclePrice;
@@ -368,20 +363,19 @@ public sealed partial class DutchAuctionHouse
     /// <summary>Totals of one collateral asset (all zero for an asset never auctioned).</summary>
     /// <param name="asset">The asset.</param>
     /// <returns>Its totals.</returns>
-    public AuctionAssetTotals GetAssetTotals(AssetId asset) =>
-        _books.TryGetValue(asset.Value, out var book) ? book.ToTotals() : default;
+    public AuctionAssetTotals GetAssetTotals(AssetId asset) => _totals.GetValueOrDefault(asset.Value);
 
     /// <summary>The house's counters, money summed over every asset.</summary>
     /// <returns>The statistics.</returns>
     public AuctionHouseStatistics GetStatistics()
     {
         decimal started = 0m, raised = 0m, shortfall = 0m, incentives = 0m;
-        foreach (var book in _books.Values)
+        foreach (var t in _totals.Values)
         {
-            started += book.DebtStarted;
-            raised += book.DebtRaised;
-            shortfall += book.Shortfall;
-            incentives += book.IncentivesPaid;
+            started += t.DebtStarted;
+            raised += t.DebtRaised;
+            shortfall += t.Shortfall;
+            incentives += t.IncentivesPaid;
         }
 
         return new AuctionHouseStatistics(_active.Count, _starts, _takes, _resets, started, raised, shortfall, _debtInAuction, incentives);

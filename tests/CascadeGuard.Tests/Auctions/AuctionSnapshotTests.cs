@@ -56,30 +56,30 @@ public class AuctionSnapshotTests
         restored.CreateSnapshot().Should().Be(f.House.CreateSnapshot());
     }
 
-    public static TheoryData<string, string> Tampered => new()
+    public static TheoryData<string, string, string> Tampered => new()
     {
-        { "Version", "2" },
-        { "NextId", "1" },                                  // auctions 1 and 2 would not have been issued
-        { "StopLevel", "\"Frozen\"" },
-        { "Auctions.0.Lot", "0" },
-        { "Auctions.0.Lot", "7.123456789" },                // nine places
-        { "Auctions.0.Debt", "1020.001" },                  // three places
-        { "Auctions.0.FloorPrice", "500" },                 // above the start price
-        { "Auctions.0.Asset", "5" },                        // no totals for asset 5
-        { "Auctions.1.Id", "1" },                           // repeated
-        { "Assets.0.CollateralSold", "2.5" },               // breaks collateral conservation
-        { "Assets.0.DebtRaised", "481" },                   // breaks debt conservation
-        { "Assets.0.DebtInAuction", "1420" },               // conserves, but not the running auctions' sum
-        { "Options.CurveCut", "1.5" },
-        { "Options.CurveKind", "\"StairStepExponential\"" },  // with the linear curve's cut of 0
-        { "Options.CurvePeriod", "\"-00:00:05\"" },
-        { "Options.MinimumDebt", "-1" },
-        { "Options.QuantityDecimals", "40" },
+        { "Version", "2", "this build reads 1" },
+        { "NextId", "1", "Auctions[id 1]" },                         // auctions 1 and 2 would not have been issued
+        { "StopLevel", "\"Frozen\"", "not valid JSON" },
+        { "Auctions.0.Lot", "0", "Auctions[id 1]" },
+        { "Auctions.0.Lot", "7.123456789", "Auctions[id 1]" },        // nine places
+        { "Auctions.0.Debt", "1020.001", "Auctions[id 1]" },          // three places
+        { "Auctions.0.FloorPrice", "500", "Auctions[id 1]" },         // above the start price
+        { "Auctions.0.Asset", "5", "Auctions[id 1]" },                // no totals for asset 5
+        { "Auctions.1.Id", "1", "Auctions[id 1]" },                   // repeated
+        { "Assets.0.Totals.CollateralSold", "2.5", "does not conserve" },
+        { "Assets.0.Totals.DebtRaised", "481", "does not conserve" },
+        { "Assets.0.Totals.DebtInAuction", "1440", "differ from the running auctions" }, // conserves, but not the auctions' sum
+        { "Options.CurveCut", "1.5", "CurveCut" },
+        { "Options.CurveKind", "\"StairStepExponential\"", "cut" },  // with the linear curve's cut of 0
+        { "Options.CurvePeriod", "\"-00:00:05\"", "duration" },
+        { "Options.MinimumDebt", "-1", "MinimumDebt" },
+        { "Options.QuantityDecimals", "40", "QuantityDecimals" },
     };
 
     [Theory]
     [MemberData(nameof(Tampered))]
-    public void Tampered_snapshots_are_refused_naming_json(string path, string value)
+    public void Tampered_snapshots_are_refused_naming_json(string path, string value, string reason)
     {
         var (_, json) = Busy();
         var root = JsonNode.Parse(json)!;
@@ -90,14 +90,14 @@ public class AuctionSnapshotTests
             node = int.TryParse(parts[i], out int index) ? node[index]! : node[parts[i]]!;
         }
 
-        if (path == "Assets.0.DebtInAuction")
+        if (path == "Assets.0.Totals.DebtInAuction")
         {
-            node["DebtStarted"] = JsonValue.Create(1500m + 400m + 20m);     // keep DebtStarted = raised + shortfall + in auction
+            node["DebtStarted"] = JsonValue.Create(480m + 1440m);          // keep DebtStarted = raised + shortfall + in auction
         }
 
         node[parts[^1]] = JsonNode.Parse(value);
         var act = () => DutchAuctionHouse.Restore(root.ToJsonString(), new AuctionHouseFixture().Time, new ShortfallTally());
-        act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("json");
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "json").WithMessage("*" + reason + "*");
     }
 
     [Theory]
