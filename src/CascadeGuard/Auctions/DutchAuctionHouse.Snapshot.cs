@@ -16,14 +16,6 @@ public sealed partial class DutchAuctionHouse
     /// <returns>The JSON text.</returns>
     public string CreateSnapshot()
     {
-        var o = _options;
-        var limits = new List<AssetLimitSnapshot>(o.AssetDebtLimits.Count);
-        foreach (var (asset, limit) in o.AssetDebtLimits)
-        {
-            limits.Add(new AssetLimitSnapshot(asset.Value, limit));
-        }
-
-        limits.Sort((a, b) => a.Asset.CompareTo(b.Asset));
         var auctions = new List<AuctionSnapshot>(_active.Count);
         foreach (var s in _active.Values)
         {
@@ -39,10 +31,7 @@ public sealed partial class DutchAuctionHouse
 
         var snapshot = new AuctionHouseSnapshot(
             SnapshotVersion,
-            new AuctionOptionsSnapshot(
-                o.Curve.Kind, o.Curve.Period, o.Curve.Cut, o.StartBuffer, o.FloorFraction, o.MaxDuration, o.ResetPriceFraction,
-                o.MinimumDebt, o.IncentiveFlat, o.IncentiveRate, o.MaxDebtInAuction, limits, o.QuantityDecimals, o.PriceDecimals,
-                o.MoneyDecimals),
+            _options.ToSnapshot(),
             _nextId,
             _stopLevel,
             _starts,
@@ -85,7 +74,7 @@ public sealed partial class DutchAuctionHouse
         DutchAuctionHouse house;
         try
         {
-            house = new DutchAuctionHouse(ToOptions(snapshot.Options), timeProvider, shortfallSink);
+            house = new DutchAuctionHouse(DutchAuctionOptions.FromSnapshot(snapshot.Options), timeProvider, shortfallSink);
         }
         catch (ArgumentOutOfRangeException e)
         {
@@ -94,46 +83,6 @@ public sealed partial class DutchAuctionHouse
 
         house.Load(snapshot);
         return house;
-    }
-
-    private static DutchAuctionOptions ToOptions(AuctionOptionsSnapshot o)
-    {
-        if (o.CurveKind == AuctionCurveKind.Linear && o.CurveCut != 0)
-        {
-            Bad("Options.CurveCut must be 0 for a linear curve");
-        }
-
-        var curve = o.CurveKind switch
-        {
-            AuctionCurveKind.Linear => AuctionPriceCurve.Linear(o.CurvePeriod),
-            AuctionCurveKind.StairStepExponential => AuctionPriceCurve.StairStepExponential(o.CurveCut, o.CurvePeriod),
-            AuctionCurveKind.Exponential => AuctionPriceCurve.Exponential(o.CurveCut, o.CurvePeriod),
-            _ => default,
-        };
-        var options = new DutchAuctionOptions
-        {
-            Curve = curve,
-            StartBuffer = o.StartBuffer,
-            FloorFraction = o.FloorFraction,
-            MaxDuration = o.MaxDuration,
-            ResetPriceFraction = o.ResetPriceFraction,
-            MinimumDebt = o.MinimumDebt,
-            IncentiveFlat = o.IncentiveFlat,
-            IncentiveRate = o.IncentiveRate,
-            MaxDebtInAuction = o.MaxDebtInAuction,
-            QuantityDecimals = o.QuantityDecimals,
-            PriceDecimals = o.PriceDecimals,
-            MoneyDecimals = o.MoneyDecimals,
-        };
-        foreach (var limit in o.AssetDebtLimits)
-        {
-            if (limit.Asset < 0 || !options.AssetDebtLimits.TryAdd(new AssetId(limit.Asset), limit.Limit))
-            {
-                Bad(string.Create(CultureInfo.InvariantCulture, $"Options.AssetDebtLimits has a negative or repeated asset {limit.Asset}"));
-            }
-        }
-
-        return options;
     }
 
     private void Load(AuctionHouseSnapshot s)
@@ -208,6 +157,6 @@ public sealed partial class DutchAuctionHouse
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    private static void Bad(string what, string paramName = "json") =>
+    internal static void Bad(string what, string paramName = "json") =>
         throw new ArgumentException("The auction-house snapshot is inconsistent: " + what + ".", paramName);
 }

@@ -106,29 +106,60 @@ public sealed class DutchAuctionOptions
     }
 
     /// <summary>A deep copy, so later changes to this instance do not reach a running house.</summary>
-    internal DutchAuctionOptions Clone()
+    internal DutchAuctionOptions Clone() => FromSnapshot(ToSnapshot());
+
+    internal AuctionOptionsSnapshot ToSnapshot()
     {
-        var copy = new DutchAuctionOptions
-        {
-            Curve = Curve,
-            StartBuffer = StartBuffer,
-            FloorFraction = FloorFraction,
-            MaxDuration = MaxDuration,
-            ResetPriceFraction = ResetPriceFraction,
-            MinimumDebt = MinimumDebt,
-            IncentiveFlat = IncentiveFlat,
-            IncentiveRate = IncentiveRate,
-            MaxDebtInAuction = MaxDebtInAuction,
-            QuantityDecimals = QuantityDecimals,
-            PriceDecimals = PriceDecimals,
-            MoneyDecimals = MoneyDecimals,
-        };
+        var limits = new List<AssetLimitSnapshot>(AssetDebtLimits.Count);
         foreach (var (asset, limit) in AssetDebtLimits)
         {
-            copy.AssetDebtLimits[asset] = limit;
+            limits.Add(new AssetLimitSnapshot(asset.Value, limit));
         }
 
-        return copy;
+        limits.Sort((a, b) => a.Asset.CompareTo(b.Asset));
+        return new AuctionOptionsSnapshot(
+            Curve.Kind, Curve.Period, Curve.Cut, StartBuffer, FloorFraction, MaxDuration, ResetPriceFraction, MinimumDebt,
+            IncentiveFlat, IncentiveRate, MaxDebtInAuction, limits, QuantityDecimals, PriceDecimals, MoneyDecimals);
+    }
+
+    /// <summary>Rebuilds options from a snapshot; the curve factories check its parameters, <see cref="Validate"/> the rest.</summary>
+    internal static DutchAuctionOptions FromSnapshot(AuctionOptionsSnapshot o)
+    {
+        if (o.CurveKind == AuctionCurveKind.Linear && o.CurveCut != 0)
+        {
+            DutchAuctionHouse.Bad("Options.CurveCut must be 0 for a linear curve");
+        }
+
+        var options = new DutchAuctionOptions
+        {
+            Curve = o.CurveKind switch
+            {
+                AuctionCurveKind.Linear => AuctionPriceCurve.Linear(o.CurvePeriod),
+                AuctionCurveKind.StairStepExponential => AuctionPriceCurve.StairStepExponential(o.CurveCut, o.CurvePeriod),
+                AuctionCurveKind.Exponential => AuctionPriceCurve.Exponential(o.CurveCut, o.CurvePeriod),
+                _ => default,
+            },
+            StartBuffer = o.StartBuffer,
+            FloorFraction = o.FloorFraction,
+            MaxDuration = o.MaxDuration,
+            ResetPriceFraction = o.ResetPriceFraction,
+            MinimumDebt = o.MinimumDebt,
+            IncentiveFlat = o.IncentiveFlat,
+            IncentiveRate = o.IncentiveRate,
+            MaxDebtInAuction = o.MaxDebtInAuction,
+            QuantityDecimals = o.QuantityDecimals,
+            PriceDecimals = o.PriceDecimals,
+            MoneyDecimals = o.MoneyDecimals,
+        };
+        foreach (var limit in o.AssetDebtLimits)
+        {
+            if (limit.Asset < 0 || !options.AssetDebtLimits.TryAdd(new AssetId(limit.Asset), limit.Limit))
+            {
+                DutchAuctionHouse.Bad(string.Create(CultureInfo.InvariantCulture, $"Options.AssetDebtLimits has a negative or repeated asset {limit.Asset}"));
+            }
+        }
+
+        return options;
     }
 
     private void CheckFraction(decimal value, string name)
