@@ -129,7 +129,25 @@ public readonly struct AuctionPriceCurve : IEquatable<AuctionPriceCurve>
         return PriceUnchecked(startPrice, floorPrice, elapsed, decimals);
     }
 
-    /// <summary><see cref="Price"/> for arguments already checked.</summary>
+    /// <summary>The price at <paramref name="now"/> of an auction (re)started at <paramref name="startedAt"/>.</summary>
+    /// <param name="startPrice">P₀, positive.</param>
+    /// <param name="floorPrice">The floor, zero or positive, at most P₀.</param>
+    /// <param name="startedAt">When the auction started or was last reset.</param>
+    /// <param name="now">The time to price at, not before <paramref name="startedAt"/>.</param>
+    /// <param name="decimals">Decimal places of a price, 0–28.</param>
+    /// <returns>The price.</returns>
+    /// <exception cref="ArgumentException">An input is invalid; the message names it.</exception>
+    public decimal Price(decimal startPrice, decimal floorPrice, DateTimeOffset startedAt, DateTimeOffset now, int decimals)
+    {
+        if (now < startedAt)
+        {
+            Guard.Throw(nameof(now), now, string.Create(CultureInfo.InvariantCulture, $"must not be before startedAt {startedAt:O}"));
+        }
+
+        return Price(startPrice, floorPrice, now - startedAt, decimals);
+    }
+
+    /// <summary><see cref="Price(decimal, decimal, TimeSpan, int)"/> for arguments already checked.</summary>
     internal decimal PriceUnchecked(decimal startPrice, decimal floorPrice, TimeSpan elapsed, int decimals)
     {
         decimal raw;

@@ -3,7 +3,7 @@ using CascadeGuard.Primitives;
 
 namespace CascadeGuard.Exits;
 
-/// <summary>Helpers shared by every <see cref="IExitTrajectory"/>: the trade list and the common argument checks.</summary>
+/// <summary>Helpers shared by every <see cref="IExitTrajectory"/>: the trade list and the common argument checks. Pure and thread-safe.</summary>
 public static class ExitTrajectory
 {
     /// <summary>

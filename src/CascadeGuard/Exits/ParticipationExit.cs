@@ -7,6 +7,7 @@ namespace CascadeGuard.Exits;
 /// Participation of volume: in each interval sell at most a fixed fraction of the volume observed (or forecast) for it,
 /// n_k = min(x_{k−1}, p·v_k). What the volume does not allow stays held and is returned.
 /// </summary>
+/// <remarks>Immutable and thread-safe as long as the caller does not change the volume buffer while it is in use.</remarks>
 public readonly struct ParticipationExit : IExitTrajectory
 {
     private readonly ReadOnlyMemory<double> _volumes;

@@ -101,6 +101,17 @@ public class AuctionPriceCurveTests
     }
 
     [Fact]
+    public void Price_by_clock_times_equals_price_by_elapsed_time()
+    {
+        var curve = AuctionPriceCurve.Linear(S(100));
+        var start = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        curve.Price(120m, 0m, start, start.AddSeconds(25), 8).Should().Be(90m);
+        curve.Price(120m, 0m, start, start, 8).Should().Be(120m);
+        curve.Invoking(c => c.Price(120m, 0m, start, start.AddTicks(-1), 8)).Should().Throw<ArgumentOutOfRangeException>()
+            .Which.ParamName.Should().Be("now");
+    }
+
+    [Fact]
     public void Equality_and_text()
     {
         (AuctionPriceCurve.Linear(S(5)) == AuctionPriceCurve.Linear(S(5))).Should().BeTrue();

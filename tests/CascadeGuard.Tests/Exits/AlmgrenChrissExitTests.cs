@@ -114,6 +114,34 @@ public class AlmgrenChrissExitTests
     }
 
     [Fact]
+    public void Writing_trajectories_and_costs_allocates_nothing()
+    {
+        var holdings = new double[1001];
+        var trades = new double[1000];
+        var volumes = new double[1000];
+        volumes.AsSpan().Fill(1e4);
+        var optimal = new AlmgrenChrissExit(Paper, 1e-6, 5);
+        var urgent = new AlmgrenChrissExit(Paper, 1, 5);
+        var participation = new ParticipationExit(0.1, volumes);
+        double sink = 0;
+        for (int round = 0; round < 2; round++) // the first round warms up (JIT, tiering)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            sink += optimal.WriteHoldings(1e6, holdings) + urgent.WriteHoldings(1e6, holdings) + participation.WriteHoldings(1e6, holdings);
+            sink += default(TwapExit).WriteHoldings(1e6, holdings) + default(ImmediateExit).WriteHoldings(1e6, holdings);
+            ExitTrajectory.Trades(holdings, trades);
+            sink += optimal.ExpectedCost(1e6, 1000).Expected + Paper.Cost(holdings, 5).Variance;
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (round == 1)
+            {
+                allocated.Should().Be(0);
+            }
+        }
+
+        sink.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
     public void Higher_risk_aversion_sells_sooner()
     {
         var slow = new double[6];
