@@ -21,7 +21,7 @@ public static class BookWalk
     /// <returns>The execution; <see cref="Execution.Unfilled"/> is positive when the book runs out.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is out of range.</exception>
     /// <exception cref="ArgumentException">The traded side of <paramref name="book"/> is empty.</exception>
-    public static Execution Walk(in OrderBook book, TradeSide side, double quantity)
+    public static Execution Walk(OrderBook book, TradeSide side, double quantity)
     {
         Guard.FiniteNonNegative(quantity);
         var levels = SideOf(book, side);
@@ -34,7 +34,7 @@ public static class BookWalk
     /// <param name="bound">The slippage bound.</param>
     /// <returns>Base units; the whole side when every level satisfies the bound.</returns>
     /// <exception cref="ArgumentException">The traded side of <paramref name="book"/> is empty.</exception>
-    public static double MaxQuantityWithin(in OrderBook book, TradeSide side, SlippageBound bound)
+    public static double MaxQuantityWithin(OrderBook book, TradeSide side, SlippageBound bound)
     {
         var levels = SideOf(book, side);
         var reference = bound.Reference == SlippageReference.Mid ? MidOf(book, side) : levels[0].Price;
@@ -49,7 +49,7 @@ public static class BookWalk
     /// <returns>Base units; zero when even the best level is worse than the limit.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limitPrice"/> is out of range.</exception>
     /// <exception cref="ArgumentException">The traded side of <paramref name="book"/> is empty.</exception>
-    public static double MaxQuantityWithin(in OrderBook book, TradeSide side, double limitPrice, SlippageMeasure measure)
+    public static double MaxQuantityWithin(OrderBook book, TradeSide side, double limitPrice, SlippageMeasure measure)
     {
         Guard.FiniteNonNegative(limitPrice);
         return MaxQuantityWithin(SideOf(book, side), side, limitPrice, measure);
@@ -123,15 +123,22 @@ public static class BookWalk
 
     /// <summary>
     /// The part x of a level (price p, size z) that keeps the average at the limit L after N notional over S units:
-    /// (N + p·x) = L·(S + x) ⇒ x = (N − L·S) / (L − p), clamped to [0, z]. The same expression serves both sides.
+    /// (N + p·x) = L·(S + x) ⇒ x = (N − L·S) / (L − p), clamped to [0, z]. The same expression serves both sides. A level
+    /// priced exactly at the limit leaves the average where it was, so all of it fits (rounding alone made the running
+    /// test fail there).
     /// </summary>
     internal static double PartialWithinAverage(double notional, double size, double price, double levelSize, double limit)
     {
+        if (price == limit)
+        {
+            return levelSize;
+        }
+
         var x = (notional - (limit * size)) / (limit - price);
         return x >= 0 ? Math.Min(x, levelSize) : 0.0;
     }
 
-    internal static ReadOnlySpan<BookLevel> SideOf(in OrderBook book, TradeSide side)
+    internal static ReadOnlySpan<BookLevel> SideOf(OrderBook book, TradeSide side)
     {
         var levels = side == TradeSide.Sell ? book.Bids : book.Asks;
         if (levels.IsEmpty)
@@ -144,6 +151,6 @@ public static class BookWalk
         return levels;
     }
 
-    internal static double MidOf(in OrderBook book, TradeSide side) =>
+    internal static double MidOf(OrderBook book, TradeSide side) =>
         book.Bids.IsEmpty || book.Asks.IsEmpty ? SideOf(book, side)[0].Price : book.MidPrice;
 }

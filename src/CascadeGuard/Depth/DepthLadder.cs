@@ -55,11 +55,11 @@ public readonly ref struct DepthLadder
     /// <param name="cumulativeNotional">Receives the running notional; at least as long as the side.</param>
     /// <returns>The ladder over the book and the two buffers.</returns>
     /// <exception cref="ArgumentException">The traded side is empty or a buffer is too short.</exception>
-    public static DepthLadder Build(in OrderBook book, TradeSide side, Span<double> cumulativeSize, Span<double> cumulativeNotional)
+    public static DepthLadder Build(OrderBook book, TradeSide side, Span<double> cumulativeSize, Span<double> cumulativeNotional)
     {
         var levels = BookWalk.SideOf(book, side);
-        Guard.DestinationLength(cumulativeSize.Length, levels.Length);
-        Guard.DestinationLength(cumulativeNotional.Length, levels.Length);
+        Guard.DestinationLength(cumulativeSize.Length, levels.Length, nameof(cumulativeSize));
+        Guard.DestinationLength(cumulativeNotional.Length, levels.Length, nameof(cumulativeNotional));
         FillPrefixSums(levels, cumulativeSize, cumulativeNotional);
         return new DepthLadder(
             levels,
@@ -69,7 +69,7 @@ public readonly ref struct DepthLadder
             BookWalk.MidOf(book, side));
     }
 
-    /// <summary>Walks a trade of <paramref name="quantity"/> base units; same answer as <see cref="BookWalk.Walk(in OrderBook, TradeSide, double)"/>.</summary>
+    /// <summary>Walks a trade of <paramref name="quantity"/> base units; same answer as <see cref="BookWalk.Walk(OrderBook, TradeSide, double)"/>.</summary>
     /// <param name="quantity">Base units; finite, zero or more.</param>
     /// <returns>The execution.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="quantity"/> is out of range.</exception>
@@ -106,7 +106,7 @@ public readonly ref struct DepthLadder
 
     /// <summary>The largest quantity whose slippage stays within <paramref name="bound"/>.</summary>
     /// <param name="bound">The slippage bound.</param>
-    /// <returns>Base units; same answer as <see cref="BookWalk.MaxQuantityWithin(in OrderBook, TradeSide, SlippageBound)"/>.</returns>
+    /// <returns>Base units; same answer as <see cref="BookWalk.MaxQuantityWithin(OrderBook, TradeSide, SlippageBound)"/>.</returns>
     public double MaxQuantityWithin(SlippageBound bound)
     {
         var reference = bound.Reference == SlippageReference.Mid ? MidPrice : BestPrice;
