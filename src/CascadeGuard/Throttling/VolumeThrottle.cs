@@ -455,7 +455,7 @@ public sealed class VolumeThrottle : IVolumeThrottle
     /// </summary>
     private DateTimeOffset? EarliestGrant(DateTimeOffset now, double need)
     {
-        var deadline = _depthAt + _options.MaxDepthAge;
+        var deadline = Later(_depthAt, _options.MaxDepthAge.Ticks);
         var ceiling = (Multiplier() * _options.DepthParticipation * _depth) - _leases.InFlight - need;
         if (!(ceiling > 0))
         {
@@ -466,7 +466,7 @@ public sealed class VolumeThrottle : IVolumeThrottle
         if (Missing(now) > ceiling && _recovery.TryTimeUntil(_deficit, ceiling, out var wait))
         {
             // The closed form can land a tick early against the reservation's own rounding; step until it agrees.
-            var at = _deficitAt + wait;
+            var at = Later(_deficitAt, wait.Ticks);
             for (var step = 0; step < 16 && at <= deadline; step++, at += TimeSpan.FromTicks(1))
             {
                 if (Grants(at, need))
@@ -479,7 +479,7 @@ public sealed class VolumeThrottle : IVolumeThrottle
 
         if (!double.IsPositiveInfinity(_options.MaxNotionalPerInterval))
         {
-            Consider(ref best, _origin + TimeSpan.FromTicks((IntervalNumber(now) + 1) * _options.NotionalInterval.Ticks), deadline, need);
+            Consider(ref best, Boundary(_origin, IntervalNumber(now) + 1, _options.NotionalInterval.Ticks), deadline, need);
         }
 
         if (!double.IsPositiveInfinity(_options.VolumeParticipation))
@@ -502,6 +502,14 @@ public sealed class VolumeThrottle : IVolumeThrottle
     }
 
     private bool Grants(DateTimeOffset at, double need) => Room(Terms(at)) >= need;
+
+    /// <summary><paramref name="time"/> plus <paramref name="ticks"/>, or the last representable time when that overflows.</summary>
+    internal static DateTimeOffset Later(DateTimeOffset time, long ticks) =>
+        ticks > DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks ? DateTimeOffset.MaxValue : time.AddTicks(ticks);
+
+    /// <summary>The start of period <paramref name="number"/> of <paramref name="periodTicks"/> after <paramref name="origin"/>, clamped.</summary>
+    internal static DateTimeOffset Boundary(DateTimeOffset origin, long number, long periodTicks) =>
+        number > (DateTimeOffset.MaxValue.UtcTicks - origin.UtcTicks) / periodTicks ? DateTimeOffset.MaxValue : origin.AddTicks(number * periodTicks);
 }
 
 /// <summary>The budget's terms at one moment, or the gate (no or stale depth) that closes it.</summary>
