@@ -246,17 +246,7 @@ public sealed class VolumeThrottle : IVolumeThrottle
         lock (_gate)
         {
             var terms = Terms(Now());
-            return new ThrottleStatistics(
-                Room(terms),
-                _leases.InFlight,
-                _leases.OpenCount,
-                _leases.Granted,
-                _leases.Committed,
-                _leases.Released,
-                _leases.GrantedCount,
-                _leases.DeniedCount,
-                Multiplier(),
-                terms.Binding);
+            return _leases.Statistics(Room(terms), Multiplier(), terms.Binding);
         }
     }
 
