@@ -96,7 +96,7 @@ public sealed class VolumeThrottle : IVolumeThrottle
     {
         Guard.NotNull(timeProvider);
         var s = SnapshotCheck.Read(json, Kind);
-        var options = FromState(s.Options);
+        var options = VolumeThrottleOptions.FromState(s.Options);
         var throttle = new VolumeThrottle(new MarketId(s.Market), options, timeProvider, SnapshotCheck.Time(s.Origin, "origin"));
         var clock = SnapshotCheck.Time(s.Clock, "clock");
         SnapshotCheck.Amount(s.Deficit, "deficit");
@@ -262,7 +262,7 @@ public sealed class VolumeThrottle : IVolumeThrottle
                 Market = Market.Value,
                 Origin = _origin.UtcTicks,
                 Clock = _clock.UtcTicks,
-                Options = ToState(_options),
+                Options = _options.ToState(),
                 Depth = _hasDepth ? new DepthState { Quantity = _depth, ReferencePrice = _referencePrice, ObservedAt = _depthAt.UtcTicks } : null,
                 Deficit = _deficit,
                 DeficitAt = _deficitAt.UtcTicks,
@@ -319,60 +319,6 @@ public sealed class VolumeThrottle : IVolumeThrottle
     {
         Guard.NotNull(timeProvider);
         return timeProvider;
-    }
-
-    private static OptionsState ToState(VolumeThrottleOptions o) => new()
-    {
-        MaxSlippageBps = o.MaxSlippageBps,
-        SlippageMeasure = o.SlippageMeasure,
-        SlippageReference = o.SlippageReference,
-        DepthParticipation = o.DepthParticipation,
-        VolumeParticipation = o.VolumeParticipation,
-        VolumeWindow = o.VolumeWindow.Ticks,
-        VolumeWindowBuckets = o.VolumeWindowBuckets,
-        MaxNotionalPerInterval = o.MaxNotionalPerInterval,
-        NotionalInterval = o.NotionalInterval.Ticks,
-        RecoveryHalfLife = o.RecoveryHalfLife.Ticks,
-        MaxDepthAge = o.MaxDepthAge.Ticks,
-        ReferenceVolatility = o.ReferenceVolatility,
-        VpinThreshold = o.VpinThreshold,
-        VpinCeiling = o.VpinCeiling,
-        MinimumMultiplier = o.MinimumMultiplier,
-        MaxOpenLeases = o.MaxOpenLeases,
-    };
-
-    private static VolumeThrottleOptions FromState(OptionsState? s)
-    {
-        s = SnapshotCheck.Present(s, "options");
-        var options = new VolumeThrottleOptions
-        {
-            MaxSlippageBps = s.MaxSlippageBps,
-            SlippageMeasure = s.SlippageMeasure,
-            SlippageReference = s.SlippageReference,
-            DepthParticipation = s.DepthParticipation,
-            VolumeParticipation = s.VolumeParticipation,
-            VolumeWindow = TimeSpan.FromTicks(s.VolumeWindow),
-            VolumeWindowBuckets = s.VolumeWindowBuckets,
-            MaxNotionalPerInterval = s.MaxNotionalPerInterval,
-            NotionalInterval = TimeSpan.FromTicks(s.NotionalInterval),
-            RecoveryHalfLife = TimeSpan.FromTicks(s.RecoveryHalfLife),
-            MaxDepthAge = TimeSpan.FromTicks(s.MaxDepthAge),
-            ReferenceVolatility = s.ReferenceVolatility,
-            VpinThreshold = s.VpinThreshold,
-            VpinCeiling = s.VpinCeiling,
-            MinimumMultiplier = s.MinimumMultiplier,
-            MaxOpenLeases = s.MaxOpenLeases,
-        };
-        try
-        {
-            options.Validate();
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw SnapshotCheck.Invalid($"Throttle snapshot field 'options.{e.ParamName}' is invalid: {e.Message}", e);
-        }
-
-        return options;
     }
 
     private DateTimeOffset Now()

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using CascadeGuard.Depth;
 using CascadeGuard.Primitives;
 using CascadeGuard.Throttling;
 using CascadeGuard.Venues;
@@ -36,6 +38,47 @@ public class ThrottleSnapshotTests
         restored.Market.Should().Be(new MarketId(1));
         restored.GetStatistics().InFlight.Should().Be(20);
         restored.Commit(new LeaseId(1), 20, 1000).IsApplied.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Every_option_is_kept_through_the_copy_and_the_snapshot()
+    {
+        var options = new VolumeThrottleOptions
+        {
+            MaxSlippageBps = 12,
+            SlippageMeasure = SlippageMeasure.WorstPrice,
+            SlippageReference = SlippageReference.Best,
+            DepthParticipation = 0.7,
+            VolumeParticipation = 0.2,
+            VolumeWindow = TimeSpan.FromSeconds(90),
+            VolumeWindowBuckets = 9,
+            MaxNotionalPerInterval = 123_456,
+            NotionalInterval = TimeSpan.FromSeconds(7),
+            RecoveryHalfLife = TimeSpan.FromSeconds(11),
+            MaxDepthAge = TimeSpan.FromSeconds(13),
+            ReferenceVolatility = 0.9,
+            VpinThreshold = 0.2,
+            VpinCeiling = 0.9,
+            MinimumMultiplier = 0.3,
+            MaxOpenLeases = 17,
+        };
+        var json = JsonNode.Parse(new VolumeThrottle(new MarketId(0), options, TimeProvider.System).SaveSnapshot())!["options"]!.AsObject();
+        var properties = typeof(VolumeThrottleOptions).GetProperties();
+        json.Count.Should().Be(properties.Length);
+        var defaults = new VolumeThrottleOptions();
+        foreach (var property in properties)
+        {
+            var set = property.GetValue(options)!;
+            set.Should().NotBe(property.GetValue(defaults), $"the test must move {property.Name} off its default");
+            var saved = json[JsonNamingPolicy.CamelCase.ConvertName(property.Name)]!.ToJsonString();
+            var expected = set switch
+            {
+                TimeSpan t => t.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Enum e => $"\"{e}\"",
+                _ => JsonSerializer.Serialize(set),
+            };
+            saved.Should().Be(expected, property.Name);
+        }
     }
 
     public static TheoryData<string, string, object> Corruptions => new()
