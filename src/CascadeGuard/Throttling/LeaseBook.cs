@@ -49,6 +49,10 @@ internal sealed class LeaseBook
 
     public void Deny() => DeniedCount++;
 
+    /// <summary>The statistics record: this book's counters with the budget figures the throttle supplies.</summary>
+    public ThrottleStatistics Statistics(double available, double multiplier, ThrottleReason limit) =>
+        new(available, InFlight, OpenCount, Granted, Committed, Released, GrantedCount, DeniedCount, multiplier, limit);
+
     /// <summary>Fills part of a lease; the lease closes when nothing remains. Unchanged unless <see cref="LeaseUpdateStatus.Applied"/>.</summary>
     public LeaseUpdate Commit(LeaseId lease, double quantity)
     {

@@ -49,7 +49,7 @@ internal sealed class TrailingVolume
 
     /// <summary>The start of the bucket <paramref name="ahead"/> buckets after the one holding <paramref name="time"/>: when the window next changes.</summary>
     public DateTimeOffset BoundaryAfter(DateTimeOffset time, int ahead) =>
-        _origin + TimeSpan.FromTicks((Number(time) + ahead) * _bucketTicks);
+        VolumeThrottle.Boundary(_origin, Number(time) + ahead, _bucketTicks);
 
     public TrailingVolumeState Save() => new()
     {

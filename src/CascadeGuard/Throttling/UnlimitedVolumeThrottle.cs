@@ -107,17 +107,7 @@ public sealed class UnlimitedVolumeThrottle : IVolumeThrottle
     {
         lock (_gate)
         {
-            return new ThrottleStatistics(
-                double.PositiveInfinity,
-                _leases.InFlight,
-                _leases.OpenCount,
-                _leases.Granted,
-                _leases.Committed,
-                _leases.Released,
-                _leases.GrantedCount,
-                _leases.DeniedCount,
-                1.0,
-                ThrottleReason.None);
+            return _leases.Statistics(double.PositiveInfinity, 1.0, ThrottleReason.None);
         }
     }
 

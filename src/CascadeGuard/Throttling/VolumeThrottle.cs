@@ -96,7 +96,7 @@ public sealed class VolumeThrottle : IVolumeThrottle
     {
         Guard.NotNull(timeProvider);
         var s = SnapshotCheck.Read(json, Kind);
-        var options = FromState(s.Options);
+        var options = VolumeThrottleOptions.FromState(s.Options);
         var throttle = new VolumeThrottle(new MarketId(s.Market), options, timeProvider, SnapshotCheck.Time(s.Origin, "origin"));
         var clock = SnapshotCheck.Time(s.Clock, "clock");
         SnapshotCheck.Amount(s.Deficit, "deficit");
@@ -246,17 +246,7 @@ public sealed class VolumeThrottle : IVolumeThrottle
         lock (_gate)
         {
             var terms = Terms(Now());
-            return new ThrottleStatistics(
-                Room(terms),
-                _leases.InFlight,
-                _leases.OpenCount,
-                _leases.Granted,
-                _leases.Committed,
-                _leases.Released,
-                _leases.GrantedCount,
-                _leases.DeniedCount,
-                Multiplier(),
-                terms.Binding);
+            return _leases.Statistics(Room(terms), Multiplier(), terms.Binding);
         }
     }
 
@@ -272,7 +262,7 @@ public sealed class VolumeThrottle : IVolumeThrottle
                 Market = Market.Value,
                 Origin = _origin.UtcTicks,
                 Clock = _clock.UtcTicks,
-                Options = ToState(_options),
+                Options = _options.ToState(),
                 Depth = _hasDepth ? new DepthState { Quantity = _depth, ReferencePrice = _referencePrice, ObservedAt = _depthAt.UtcTicks } : null,
                 Deficit = _deficit,
                 DeficitAt = _deficitAt.UtcTicks,
@@ -329,60 +319,6 @@ public sealed class VolumeThrottle : IVolumeThrottle
     {
         Guard.NotNull(timeProvider);
         return timeProvider;
-    }
-
-    private static OptionsState ToState(VolumeThrottleOptions o) => new()
-    {
-        MaxSlippageBps = o.MaxSlippageBps,
-        SlippageMeasure = o.SlippageMeasure,
-        SlippageReference = o.SlippageReference,
-        DepthParticipation = o.DepthParticipation,
-        VolumeParticipation = o.VolumeParticipation,
-        VolumeWindow = o.VolumeWindow.Ticks,
-        VolumeWindowBuckets = o.VolumeWindowBuckets,
-        MaxNotionalPerInterval = o.MaxNotionalPerInterval,
-        NotionalInterval = o.NotionalInterval.Ticks,
-        RecoveryHalfLife = o.RecoveryHalfLife.Ticks,
-        MaxDepthAge = o.MaxDepthAge.Ticks,
-        ReferenceVolatility = o.ReferenceVolatility,
-        VpinThreshold = o.VpinThreshold,
-        VpinCeiling = o.VpinCeiling,
-        MinimumMultiplier = o.MinimumMultiplier,
-        MaxOpenLeases = o.MaxOpenLeases,
-    };
-
-    private static VolumeThrottleOptions FromState(OptionsState? s)
-    {
-        s = SnapshotCheck.Present(s, "options");
-        var options = new VolumeThrottleOptions
-        {
-            MaxSlippageBps = s.MaxSlippageBps,
-            SlippageMeasure = s.SlippageMeasure,
-            SlippageReference = s.SlippageReference,
-            DepthParticipation = s.DepthParticipation,
-            VolumeParticipation = s.VolumeParticipation,
-            VolumeWindow = TimeSpan.FromTicks(s.VolumeWindow),
-            VolumeWindowBuckets = s.VolumeWindowBuckets,
-            MaxNotionalPerInterval = s.MaxNotionalPerInterval,
-            NotionalInterval = TimeSpan.FromTicks(s.NotionalInterval),
-            RecoveryHalfLife = TimeSpan.FromTicks(s.RecoveryHalfLife),
-            MaxDepthAge = TimeSpan.FromTicks(s.MaxDepthAge),
-            ReferenceVolatility = s.ReferenceVolatility,
-            VpinThreshold = s.VpinThreshold,
-            VpinCeiling = s.VpinCeiling,
-            MinimumMultiplier = s.MinimumMultiplier,
-            MaxOpenLeases = s.MaxOpenLeases,
-        };
-        try
-        {
-            options.Validate();
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw SnapshotCheck.Invalid($"Throttle snapshot field 'options.{e.ParamName}' is invalid: {e.Message}", e);
-        }
-
-        return options;
     }
 
     private DateTimeOffset Now()
@@ -455,7 +391,7 @@ public sealed class VolumeThrottle : IVolumeThrottle
     /// </summary>
     private DateTimeOffset? EarliestGrant(DateTimeOffset now, double need)
     {
-        var deadline = _depthAt + _options.MaxDepthAge;
+        var deadline = Later(_depthAt, _options.MaxDepthAge.Ticks);
         var ceiling = (Multiplier() * _options.DepthParticipation * _depth) - _leases.InFlight - need;
         if (!(ceiling > 0))
         {
@@ -466,7 +402,7 @@ public sealed class VolumeThrottle : IVolumeThrottle
         if (Missing(now) > ceiling && _recovery.TryTimeUntil(_deficit, ceiling, out var wait))
         {
             // The closed form can land a tick early against the reservation's own rounding; step until it agrees.
-            var at = _deficitAt + wait;
+            var at = Later(_deficitAt, wait.Ticks);
             for (var step = 0; step < 16 && at <= deadline; step++, at += TimeSpan.FromTicks(1))
             {
                 if (Grants(at, need))
@@ -479,7 +415,7 @@ public sealed class VolumeThrottle : IVolumeThrottle
 
         if (!double.IsPositiveInfinity(_options.MaxNotionalPerInterval))
         {
-            Consider(ref best, _origin + TimeSpan.FromTicks((IntervalNumber(now) + 1) * _options.NotionalInterval.Ticks), deadline, need);
+            Consider(ref best, Boundary(_origin, IntervalNumber(now) + 1, _options.NotionalInterval.Ticks), deadline, need);
         }
 
         if (!double.IsPositiveInfinity(_options.VolumeParticipation))
@@ -502,6 +438,14 @@ public sealed class VolumeThrottle : IVolumeThrottle
     }
 
     private bool Grants(DateTimeOffset at, double need) => Room(Terms(at)) >= need;
+
+    /// <summary><paramref name="time"/> plus <paramref name="ticks"/>, or the last representable time when that overflows.</summary>
+    internal static DateTimeOffset Later(DateTimeOffset time, long ticks) =>
+        ticks > DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks ? DateTimeOffset.MaxValue : time.AddTicks(ticks);
+
+    /// <summary>The start of period <paramref name="number"/> of <paramref name="periodTicks"/> after <paramref name="origin"/>, clamped.</summary>
+    internal static DateTimeOffset Boundary(DateTimeOffset origin, long number, long periodTicks) =>
+        number > (DateTimeOffset.MaxValue.UtcTicks - origin.UtcTicks) / periodTicks ? DateTimeOffset.MaxValue : origin.AddTicks(number * periodTicks);
 }
 
 /// <summary>The budget's terms at one moment, or the gate (no or stale depth) that closes it.</summary>

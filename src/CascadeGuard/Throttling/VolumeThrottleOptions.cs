@@ -124,5 +124,62 @@ public sealed class VolumeThrottleOptions
     }
 
     /// <summary>A copy, so the throttle holds settings no caller can change.</summary>
-    internal VolumeThrottleOptions Clone() => (VolumeThrottleOptions)MemberwiseClone();
+    internal VolumeThrottleOptions Clone() => FromState(ToState());
+
+    /// <summary>The saved form of these settings.</summary>
+    internal OptionsState ToState() => new()
+    {
+        MaxSlippageBps = MaxSlippageBps,
+        SlippageMeasure = SlippageMeasure,
+        SlippageReference = SlippageReference,
+        DepthParticipation = DepthParticipation,
+        VolumeParticipation = VolumeParticipation,
+        VolumeWindow = VolumeWindow.Ticks,
+        VolumeWindowBuckets = VolumeWindowBuckets,
+        MaxNotionalPerInterval = MaxNotionalPerInterval,
+        NotionalInterval = NotionalInterval.Ticks,
+        RecoveryHalfLife = RecoveryHalfLife.Ticks,
+        MaxDepthAge = MaxDepthAge.Ticks,
+        ReferenceVolatility = ReferenceVolatility,
+        VpinThreshold = VpinThreshold,
+        VpinCeiling = VpinCeiling,
+        MinimumMultiplier = MinimumMultiplier,
+        MaxOpenLeases = MaxOpenLeases,
+    };
+
+    /// <summary>Settings from their saved form, validated; a failure names the snapshot field.</summary>
+    internal static VolumeThrottleOptions FromState(OptionsState? s)
+    {
+        s = SnapshotCheck.Present(s, "options");
+        var options = new VolumeThrottleOptions
+        {
+            MaxSlippageBps = s.MaxSlippageBps,
+            SlippageMeasure = s.SlippageMeasure,
+            SlippageReference = s.SlippageReference,
+            DepthParticipation = s.DepthParticipation,
+            VolumeParticipation = s.VolumeParticipation,
+            VolumeWindow = TimeSpan.FromTicks(s.VolumeWindow),
+            VolumeWindowBuckets = s.VolumeWindowBuckets,
+            MaxNotionalPerInterval = s.MaxNotionalPerInterval,
+            NotionalInterval = TimeSpan.FromTicks(s.NotionalInterval),
+            RecoveryHalfLife = TimeSpan.FromTicks(s.RecoveryHalfLife),
+            MaxDepthAge = TimeSpan.FromTicks(s.MaxDepthAge),
+            ReferenceVolatility = s.ReferenceVolatility,
+            VpinThreshold = s.VpinThreshold,
+            VpinCeiling = s.VpinCeiling,
+            MinimumMultiplier = s.MinimumMultiplier,
+            MaxOpenLeases = s.MaxOpenLeases,
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw SnapshotCheck.Invalid($"Throttle snapshot field 'options.{e.ParamName}' is invalid: {e.Message}", e);
+        }
+
+        return options;
+    }
 }
+

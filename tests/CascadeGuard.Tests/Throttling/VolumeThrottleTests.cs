@@ -220,6 +220,25 @@ public class VolumeThrottleTests
     }
 
     [Fact]
+    public void Extreme_spans_and_timestamps_do_not_overflow_the_retry_search()
+    {
+        var options = DepthOnly();
+        options.MaxDepthAge = TimeSpan.MaxValue;
+        options.VolumeParticipation = 0.5;
+        options.VolumeWindow = TimeSpan.FromTicks(TimeSpan.MaxValue.Ticks / 10 * 10);
+        options.VolumeWindowBuckets = 10;
+        options.MaxNotionalPerInterval = 1;
+        options.NotionalInterval = TimeSpan.MaxValue;
+        options.RecoveryHalfLife = TimeSpan.MaxValue;
+        var (throttle, _) = Create(options);
+        throttle.UpdateDepth(100, 1000, DateTimeOffset.MaxValue);
+        throttle.RecordMarketVolume(10);
+        var refused = throttle.TryReserve(50, 50);
+        refused.IsGranted.Should().BeFalse();
+        refused.Reason.Should().Be(ThrottleReason.NotionalCap);
+    }
+
+    [Fact]
     public void Depth_from_a_venue_uses_the_bound_and_the_best_bid()
     {
         var options = DepthOnly();

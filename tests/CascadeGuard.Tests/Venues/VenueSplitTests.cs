@@ -1,8 +1,10 @@
 using CascadeGuard.Depth;
 using CascadeGuard.Primitives;
 using CascadeGuard.Tests.Depth;
+using CascadeGuard.Throttling;
 using CascadeGuard.Venues;
 using CsCheck;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CascadeGuard.Tests.Venues;
 
@@ -42,6 +44,34 @@ public class VenueSplitTests
         allocations.Should().Equal(1, 5);
         result.Notional.Should().Be(100 + 297 + 194);
         result.MarginalPrice.Should().Be(97);
+    }
+
+    [Fact]
+    public void Throttle_budgets_cap_the_split_and_every_allocation_can_be_reserved()
+    {
+        var time = new FakeTimeProvider(Books.T0);
+        var options = new VolumeThrottleOptions { DepthParticipation = 0.5, VolumeParticipation = double.PositiveInfinity, MaxSlippageBps = 200 };
+        IVenue[] venues = [Book(new(100, 2), new(98, 2)), Book(new(99, 3), new(97, 5))];
+        var throttles = venues.Select((v, i) =>
+        {
+            var t = new VolumeThrottle(new MarketId(i), options, time);
+            t.UpdateDepth(v, Books.T0);
+            return t;
+        }).ToArray();
+        // Average within 200 bps of mid: all of A (4 units, average 99 ≥ 98.49) and all of B (8 units, average 97.75 ≥ 97.51);
+        // half of each is the budget.
+        double[] caps = [throttles[0].Available, throttles[1].Available];
+        caps.Should().Equal(2, 4);
+        var allocations = new double[2];
+        var result = VenueSplit.Sell(venues, caps, 7, allocations);
+        // A stops at its budget after 100×2; B gives 99×3 and 97×1: 200 + 297 + 97.
+        allocations.Should().Equal(2, 4);
+        result.Notional.Should().Be(594);
+        result.Unfilled.Should().Be(1);
+        for (var i = 0; i < 2; i++)
+        {
+            throttles[i].TryReserve(allocations[i], allocations[i]).IsGranted.Should().BeTrue();
+        }
     }
 
     [Fact]
