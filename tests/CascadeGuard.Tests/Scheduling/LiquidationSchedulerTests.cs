@@ -370,4 +370,46 @@ public class LiquidationSchedulerTests
         scheduler.TryGetJob(job, out view);
         view.Status.Should().Be(JobStatus.Completed);
     }
+
+    [Fact]
+    public void Steady_state_ticks_and_fills_allocate_nothing()
+    {
+        var markets = new SchedulerMarket[20];
+        var prices = new double[20];
+        for (var m = 0; m < 20; m++)
+        {
+            markets[m] = new SchedulerMarket(new UnlimitedVolumeThrottle(new MarketId(m)), 0.001, 1.0);
+            prices[m] = 100 + m;
+        }
+
+        var scheduler = new LiquidationScheduler(markets, Options(o => o.Retention = TimeSpan.FromSeconds(30)), _time);
+        for (var j = 0; j < 1000; j++)
+        {
+            scheduler.Submit(new LiquidationRequest(new AccountId(j), new MarketId(j % 20), LiquidationTarget.Quantity, 1e9, 0.5));
+        }
+
+        var buffer = new SellInstruction[1000];
+        long fill = 0;
+        long allocated = 0;
+        for (var t = 0; t < 120; t++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            _time.Advance(TimeSpan.FromSeconds(1));
+            var summary = scheduler.Tick(prices, buffer);
+            for (var i = 0; i < summary.Released; i++)
+            {
+                scheduler.ApplyFill(new FillReport(++fill, buffer[i].Id, buffer[i].Quantity, 100));
+            }
+
+            // Past the retention the tables stop growing: from then on nothing is allocated.
+            if (t >= 60)
+            {
+                allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+
+            summary.Released.Should().Be(1000);
+        }
+
+        allocated.Should().Be(0);
+    }
 }
