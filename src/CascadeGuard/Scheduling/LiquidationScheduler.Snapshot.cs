@@ -1,0 +1,195 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.Json;
+using CascadeGuard.Primitives;
+
+namespace CascadeGuard.Scheduling;
+
+/// <content>Saving the whole state as versioned JSON and restoring it.</content>
+public sealed partial class LiquidationScheduler
+{
+    private const int SnapshotVersion = 1;
+    private const string SnapshotKind = "liquidation-scheduler";
+
+    /// <summary>
+    /// Saves the whole state (jobs, open and retained slices, applied fill ids, cooldowns, the generator's state, counters and
+    /// options) as versioned JSON. The markets' throttles are saved by their own snapshots.
+    /// </summary>
+    /// <returns>The JSON text.</returns>
+    public string SaveSnapshot()
+    {
+        var snapshot = new SchedulerSnapshot
+        {
+            Version = SnapshotVersion,
+            Kind = SnapshotKind,
+            Markets = [.. _markets.Select(m => m.Market.Value)],
+            Options = new SchedulerSnapshot.OptionsState
+            {
+                LimitSlippage = _options.LimitSlippage,
+                StartJitter = _options.StartJitter.Ticks,
+                ExecutionTime = _options.ExecutionTime.Ticks,
+                AccountCooldown = _options.AccountCooldown.Ticks,
+                MaxSharePerInterval = _options.MaxSharePerInterval,
+                ShareInterval = _options.ShareInterval.Ticks,
+                AgingPerMinute = _options.AgingPerMinute,
+                Retention = _options.Retention.Ticks,
+                Seed = _options.Seed,
+            },
+            NextJob = _nextJob,
+            NextInstruction = _nextInstruction,
+            Random = _random.State,
+            Jobs = [.. _jobs.Values.OrderBy(j => j.Id).Select(j => new SchedulerSnapshot.JobState
+            {
+                Id = j.Id, Account = j.Account, Market = j.Market, Target = j.Target, Requested = j.Requested, Filled = j.Filled,
+                InFlight = j.InFlight, HealthFactor = j.HealthFactor, WaitingSince = j.WaitingSince, IntervalStart = j.IntervalStart,
+                ReleasedInInterval = j.ReleasedInInterval, Status = j.Status, Dust = j.Dust, ClosedAt = j.ClosedAt,
+            })],
+            Instructions = [.. _instructions.OrderBy(i => i.Key).Select(i => new SchedulerSnapshot.InstructionState
+            {
+                Id = i.Key, Job = i.Value.Job, Account = i.Value.Account, Market = i.Value.Market, Quantity = i.Value.Quantity,
+                Open = i.Value.Open, ReferencePrice = i.Value.ReferencePrice, Limit = i.Value.Limit, NotBefore = i.Value.NotBefore,
+                NotAfter = i.Value.NotAfter, Lease = i.Value.Lease, Closed = i.Value.Closed, ClosedAt = i.Value.ClosedAt,
+            })],
+            Open = [.. _open.Where(id => !_instructions[id].Closed)],
+            Fills = [.. _fillOrder.Select(f => new[] { f.Fill, f.At })],
+            Cooldowns = [.. _cooldownUntil.OrderBy(c => c.Key).Select(c => new[] { c.Key, c.Value })],
+            Counters = new SchedulerSnapshot.CountersState
+            {
+                SubmittedJobs = _counters.SubmittedJobs, CompletedJobs = _counters.CompletedJobs,
+                ReleasedInstructions = _counters.ReleasedInstructions, ReleasedQuantity = _counters.ReleasedQuantity,
+                FilledQuantity = _counters.FilledQuantity, ExpiredQuantity = _counters.ExpiredQuantity,
+                CancelledQuantity = _counters.CancelledQuantity, DuplicateFills = _counters.DuplicateFills,
+                LateFills = _counters.LateFills,
+            },
+        };
+        return JsonSerializer.Serialize(snapshot, SchedulingJsonContext.Default.SchedulerSnapshot);
+    }
+
+    /// <summary>
+    /// Restores a scheduler saved by <see cref="SaveSnapshot"/>. Continuing the restored scheduler gives exactly the instructions
+    /// the original would have released, provided the markets' throttles are restored from their own snapshots too.
+    /// </summary>
+    /// <param name="json">The snapshot.</param>
+    /// <param name="markets">The same markets, in the same order, as the saved scheduler's.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <returns>The scheduler.</returns>
+    /// <exception cref="ArgumentException">The snapshot is malformed or does not match the markets; the message names the field.</exception>
+    public static LiquidationScheduler Restore(string json, IReadOnlyList<SchedulerMarket> markets, TimeProvider timeProvider)
+    {
+        Guard.NotNull(json);
+        Guard.NotNull(markets);
+        SchedulerSnapshot? s;
+        try
+        {
+            s = JsonSerializer.Deserialize(json, SchedulingJsonContext.Default.SchedulerSnapshot);
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException("The scheduler snapshot is not valid JSON: " + e.Message, nameof(json), e);
+        }
+
+        Check(s is not null, "(root)", "null");
+        Check(s.Version == SnapshotVersion, "version", s.Version);
+        Check(s.Kind == SnapshotKind, "kind", s.Kind);
+        Check(s.Markets is not null && s.Markets.SequenceEqual(markets.Select(m => m.Market.Value)), "markets", s.Markets is null ? null : string.Join(",", s.Markets));
+        var o = Present(s.Options, "options");
+        var options = new LiquidationSchedulerOptions
+        {
+            LimitSlippage = o.LimitSlippage,
+            StartJitter = TimeSpan.FromTicks(o.StartJitter),
+            ExecutionTime = TimeSpan.FromTicks(o.ExecutionTime),
+            AccountCooldown = TimeSpan.FromTicks(o.AccountCooldown),
+            MaxSharePerInterval = o.MaxSharePerInterval,
+            ShareInterval = TimeSpan.FromTicks(o.ShareInterval),
+            AgingPerMinute = o.AgingPerMinute,
+            Retention = TimeSpan.FromTicks(o.Retention),
+            Seed = o.Seed,
+        };
+        Check(options.Validate().Count == 0, "options", string.Join(" ", options.Validate()));
+        var scheduler = new LiquidationScheduler(markets, options, timeProvider);
+        Check(SplitMixRandom.TryRestore(s.Random, out scheduler._random), "random", s.Random is null ? null : string.Join(",", s.Random));
+        Check(s.NextJob >= 1 && s.NextInstruction >= 1, "nextJob", s.NextJob);
+        scheduler._nextJob = s.NextJob;
+        scheduler._nextInstruction = s.NextInstruction;
+
+        foreach (var j in Present(s.Jobs, "jobs"))
+        {
+            Check(j.Id >= 1 && j.Id < s.NextJob && !scheduler._jobs.ContainsKey(j.Id), "jobs.id", j.Id);
+            Check(j.Market >= 0 && j.Market < markets.Count, "jobs.market", j.Market);
+            Check(double.IsFinite(j.Requested) && j.Requested > 0 && double.IsFinite(j.Filled) && double.IsFinite(j.InFlight) && j.InFlight >= 0, "jobs.amounts", j.Id);
+            scheduler._jobs[j.Id] = new Job
+            {
+                Id = j.Id, Account = j.Account, Market = j.Market, Target = j.Target, Requested = j.Requested, Filled = j.Filled,
+                InFlight = j.InFlight, HealthFactor = j.HealthFactor, WaitingSince = j.WaitingSince, IntervalStart = j.IntervalStart,
+                ReleasedInInterval = j.ReleasedInInterval, Status = j.Status, Dust = j.Dust, ClosedAt = j.ClosedAt,
+            };
+            if (j.Status == JobStatus.Active)
+            {
+                Check(scheduler._activeByAccount.TryAdd((j.Account, j.Market), j.Id), "jobs.account", j.Account);
+                scheduler._marketJobs[j.Market].Add(j.Id);
+            }
+            else
+            {
+                scheduler._closedJobs.Enqueue((j.Id, j.ClosedAt));
+            }
+        }
+
+        foreach (var i in Present(s.Instructions, "instructions").OrderBy(i => i.Closed ? i.ClosedAt : long.MaxValue).ThenBy(i => i.Id))
+        {
+            Check(i.Id >= 1 && i.Id < s.NextInstruction && scheduler._jobs.ContainsKey(i.Job), "instructions.id", i.Id);
+            Check(i.Market >= 0 && i.Market < markets.Count && double.IsFinite(i.Open) && i.Open >= 0, "instructions.open", i.Id);
+            scheduler._instructions[i.Id] = new Instruction
+            {
+                Job = i.Job, Account = i.Account, Market = i.Market, Quantity = i.Quantity, Open = i.Open, ReferencePrice = i.ReferencePrice,
+                Limit = i.Limit, NotBefore = i.NotBefore, NotAfter = i.NotAfter, Lease = i.Lease, Closed = i.Closed, ClosedAt = i.ClosedAt,
+            };
+            if (i.Closed)
+            {
+                scheduler._closedInstructions.Enqueue((i.Id, i.ClosedAt));
+            }
+        }
+
+        foreach (var id in Present(s.Open, "open"))
+        {
+            Check(scheduler._instructions.TryGetValue(id, out var i) && !i.Closed, "open", id);
+            scheduler._open.Add(id);
+        }
+
+        foreach (var f in Present(s.Fills, "fills"))
+        {
+            Check(f is { Length: 2 } && scheduler._fills.TryAdd(f[0], f[1]), "fills", f is null ? null : string.Join(",", f));
+            scheduler._fillOrder.Enqueue((f![0], f[1]));
+        }
+
+        foreach (var c in Present(s.Cooldowns, "cooldowns"))
+        {
+            Check(c is { Length: 2 } && c[0] >= 0 && c[0] <= int.MaxValue, "cooldowns", c is null ? null : string.Join(",", c));
+            scheduler._cooldownUntil[(int)c![0]] = c[1];
+        }
+
+        var k = Present(s.Counters, "counters");
+        scheduler._counters = new Counters
+        {
+            SubmittedJobs = k.SubmittedJobs, CompletedJobs = k.CompletedJobs, ReleasedInstructions = k.ReleasedInstructions,
+            ReleasedQuantity = k.ReleasedQuantity, FilledQuantity = k.FilledQuantity, ExpiredQuantity = k.ExpiredQuantity,
+            CancelledQuantity = k.CancelledQuantity, DuplicateFills = k.DuplicateFills, LateFills = k.LateFills,
+        };
+        return scheduler;
+    }
+
+    [SuppressMessage("Usage", "CA2208:Instantiate argument exceptions correctly", Justification = "Names the 'json' parameter of Restore, which calls this.")]
+    private static void Check([DoesNotReturnIf(false)] bool condition, string field, object? value)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Scheduler snapshot field '{field}' is invalid; was {value ?? "null"}."), "json");
+        }
+    }
+
+    private static T Present<T>(T? value, string field)
+        where T : class
+    {
+        Check(value is not null, field, null);
+        return value;
+    }
+}
