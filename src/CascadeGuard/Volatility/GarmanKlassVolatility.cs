@@ -5,38 +5,15 @@ namespace CascadeGuard.Volatility;
 /// Uses all four prices of a bar; assumes no drift and no opening gap. Every term is positive for a valid bar, since
 /// |ln C/O| ≤ ln H/L and ½ > 2 ln 2 − 1. Amortised O(1) per bar, no allocation.
 /// </summary>
-public sealed class GarmanKlassVolatility : IVolatilityEstimator
+public sealed class GarmanKlassVolatility : RangeVolatilityEstimator
 {
-    private readonly RollingMoments _terms;
-
     /// <summary>Creates the estimator.</summary>
     /// <param name="window">Number of bars in the estimate; in [1, <see cref="VolatilityEstimators.MaxWindow"/>].</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is out of range.</exception>
     public GarmanKlassVolatility(int window)
+        : base(window)
     {
-        VolatilityEstimators.CheckWindow(window, 1);
-        _terms = new RollingMoments(window);
     }
 
-    /// <inheritdoc />
-    public int Count => _terms.Count;
-
-    /// <inheritdoc />
-    public bool IsReady => _terms.IsFull;
-
-    /// <inheritdoc />
-    public double Variance => IsReady ? _terms.Mean : throw VolatilityEstimators.NotReady(this);
-
-    /// <inheritdoc />
-    public double Volatility => Math.Sqrt(Variance);
-
-    /// <inheritdoc />
-    public void Update(in OhlcBar bar)
-    {
-        OhlcBar.EnsureValid(bar, nameof(bar));
-        _terms.Add(VolatilityEstimators.GarmanKlassTerm(bar));
-    }
-
-    /// <inheritdoc />
-    public void Reset() => _terms.Clear();
+    private protected override double Term(in OhlcBar bar) => GarmanKlassTerm.Of(bar);
 }

@@ -19,9 +19,6 @@ public static class VolatilityEstimators
     /// <summary>The largest rolling window the streaming estimators accept.</summary>
     public const int MaxWindow = 1 << 20;
 
-    private static readonly double FourLn2 = 4 * Math.Log(2);
-    private static readonly double TwoLn2MinusOne = (2 * Math.Log(2)) - 1;
-
     /// <summary>Scales a per-bar variance to an annualised volatility: √(variance × barsPerYear).</summary>
     /// <param name="variancePerBar">Variance per bar period; finite and non-negative.</param>
     /// <param name="barsPerYear">Bars per year (365 for daily crypto bars, 52 560 for 10-minute bars); finite and positive.</param>
@@ -71,32 +68,12 @@ public static class VolatilityEstimators
     /// <summary>Parkinson (1980) range variance: mean of (ln H/L)² / (4 ln 2). At least 1 bar.</summary>
     /// <param name="bars">The bars.</param>
     /// <returns>The variance per bar period.</returns>
-    public static double Parkinson(ReadOnlySpan<OhlcBar> bars)
-    {
-        RequireLength(bars, 1);
-        var stats = new RunningStatistics();
-        foreach (ref readonly var bar in bars)
-        {
-            stats.Push(ParkinsonTerm(bar));
-        }
-
-        return stats.Mean;
-    }
+    public static double Parkinson(ReadOnlySpan<OhlcBar> bars) => MeanOfTerms<ParkinsonTerm>(bars);
 
     /// <summary>Garman–Klass (1980) variance: mean of ½(ln H/L)² − (2 ln 2 − 1)(ln C/O)². At least 1 bar.</summary>
     /// <param name="bars">The bars.</param>
     /// <returns>The variance per bar period.</returns>
-    public static double GarmanKlass(ReadOnlySpan<OhlcBar> bars)
-    {
-        RequireLength(bars, 1);
-        var stats = new RunningStatistics();
-        foreach (ref readonly var bar in bars)
-        {
-            stats.Push(GarmanKlassTerm(bar));
-        }
-
-        return stats.Mean;
-    }
+    public static double GarmanKlass(ReadOnlySpan<OhlcBar> bars) => MeanOfTerms<GarmanKlassTerm>(bars);
 
     /// <summary>
     /// Yang–Zhang (2000) variance over n = bars.Length − 1 bars (the first bar only supplies the previous close):
@@ -115,28 +92,11 @@ public static class VolatilityEstimators
         {
             overnight.Push(Math.Log(bars[i].Open / bars[i - 1].Close));
             openToClose.Push(Math.Log(bars[i].Close / bars[i].Open));
-            rogersSatchell.Push(RogersSatchellTerm(bars[i]));
+            rogersSatchell.Push(RogersSatchellTerm.Of(bars[i]));
         }
 
         return YangZhangCombine(overnight.Variance, openToClose.Variance, rogersSatchell.Mean, bars.Length - 1);
     }
-
-    internal static double ParkinsonTerm(in OhlcBar bar)
-    {
-        var hl = Math.Log(bar.High / bar.Low);
-        return hl * hl / FourLn2;
-    }
-
-    internal static double GarmanKlassTerm(in OhlcBar bar)
-    {
-        var hl = Math.Log(bar.High / bar.Low);
-        var co = Math.Log(bar.Close / bar.Open);
-        return (0.5 * hl * hl) - (TwoLn2MinusOne * co * co);
-    }
-
-    /// <summary>Rogers–Satchell (1991): ln(H/C)·ln(H/O) + ln(L/C)·ln(L/O), drift-independent.</summary>
-    internal static double RogersSatchellTerm(in OhlcBar bar) =>
-        (Math.Log(bar.High / bar.Close) * Math.Log(bar.High / bar.Open)) + (Math.Log(bar.Low / bar.Close) * Math.Log(bar.Low / bar.Open));
 
     internal static double YangZhangCombine(double overnightVariance, double openToCloseVariance, double rogersSatchellMean, int n)
     {
@@ -160,6 +120,19 @@ public static class VolatilityEstimators
     internal static InvalidOperationException NotReady(IVolatilityEstimator estimator) => new(string.Create(
         CultureInfo.InvariantCulture,
         $"{estimator.GetType().Name} is not ready: it holds {estimator.Count} terms; read IsReady first."));
+
+    private static double MeanOfTerms<TTerm>(ReadOnlySpan<OhlcBar> bars)
+        where TTerm : struct, IBarTerm
+    {
+        RequireLength(bars, 1);
+        var stats = new RunningStatistics();
+        foreach (ref readonly var bar in bars)
+        {
+            stats.Push(TTerm.Of(bar));
+        }
+
+        return stats.Mean;
+    }
 
     private static void RequireLength(ReadOnlySpan<OhlcBar> bars, int minimum)
     {

@@ -48,7 +48,7 @@ public sealed class YangZhangVolatility : IVolatilityEstimator
         {
             _overnight.Add(Math.Log(bar.Open / _previousClose));
             _openToClose.Add(Math.Log(bar.Close / bar.Open));
-            _rogersSatchell.Add(VolatilityEstimators.RogersSatchellTerm(bar));
+            _rogersSatchell.Add(RogersSatchellTerm.Of(bar));
         }
 
         _previousClose = bar.Close;

@@ -219,9 +219,15 @@ public class OracleGuardTests
         // Capacity 4, horizon 10 s (delay, no TWAP, no skew): resolution ceil(10 s / 2) = 5 s. Quotes every second
         // for a minute would overflow four entries; coalesced, the price 10 s ago is still known, at most one
         // resolution early: quotes 50..54 s share the entry that starts at 50 s, whose price is the latest, 154.
+        DelayedPriceAfterAMinuteOfQuotes(capacity: 4).Should().Be(154);
+        DelayedPriceAfterAMinuteOfQuotes(capacity: 64).Should().Be(150, "with room for every quote the delayed price is exact");
+    }
+
+    private static double DelayedPriceAfterAMinuteOfQuotes(int capacity)
+    {
         var h = Raw(o =>
         {
-            o.Capacity = 4;
+            o.Capacity = capacity;
             o.Delay = TimeSpan.FromSeconds(10);
             o.MaxFutureSkew = TimeSpan.Zero;
             o.MaxDeviation = double.PositiveInfinity;
@@ -232,22 +238,7 @@ public class OracleGuardTests
             h.QuoteAfter(Second, 100 + i);
         }
 
-        h.Guard.Decide().Price.Should().Be(154);
-
-        var roomy = Raw(o =>
-        {
-            o.Capacity = 64;
-            o.Delay = TimeSpan.FromSeconds(10);
-            o.MaxFutureSkew = TimeSpan.Zero;
-            o.MaxDeviation = double.PositiveInfinity;
-        });
-        roomy.Quote(100);
-        for (var i = 1; i <= 60; i++)
-        {
-            roomy.QuoteAfter(Second, 100 + i);
-        }
-
-        roomy.Guard.Decide().Price.Should().Be(150, "with room for every quote the delayed price is exact");
+        return h.Guard.Decide().Price;
     }
 
     [Fact]
