@@ -14,7 +14,10 @@ namespace CascadeGuard.Oracle;
 /// </param>
 /// <param name="PriceTime">The instant the price describes: the decision time minus the configured delay.</param>
 /// <param name="LatestPrice">The latest candidate price (median of the live sources' latest quotes), held or not; zero before any quote.</param>
-/// <param name="Age">Decision time minus the newest accepted quote timestamp (negative within the allowed future skew).</param>
+/// <param name="Age">
+/// Decision time minus the timestamp of the newest admitted quote (negative within the allowed future skew); zero
+/// before any quote. Held quotes do not refresh it, so a feed that only sends unconfirmed jumps goes stale.
+/// </param>
 /// <param name="Time">The decision time, from the guard's <see cref="TimeProvider"/>.</param>
 /// <remarks>Immutable and thread-safe.</remarks>
 public readonly record struct OracleDecision(

@@ -38,6 +38,7 @@ public sealed class OracleGuard
     private readonly double[][] _medianScratch;
 
     private double _latestCandidate;
+    private long _newestAdmittedTicks = NoQuote;
     private int _pendingDirection;
     private int _pendingCount;
     private uint _pendingSources;
@@ -132,7 +133,7 @@ public sealed class OracleGuard
         }
 
         var nowTicks = now.UtcTicks;
-        var age = TimeSpan.FromTicks(nowTicks - NewestQuoteTicks());
+        var age = TimeSpan.FromTicks(nowTicks - _newestAdmittedTicks);
         var priceTicks = nowTicks - _delayTicks;
         var priceTime = new DateTimeOffset(priceTicks, TimeSpan.Zero);
         var hasPrice = _series.TryEvaluate(priceTicks, out var price);
@@ -240,6 +241,7 @@ public sealed class OracleGuard
     private void Admit(long ticks, double price, bool confirmed)
     {
         _series.Admit(ticks, price);
+        _newestAdmittedTicks = Math.Max(_newestAdmittedTicks, ticks);
         _pendingDirection = 0;
         _pendingCount = 0;
         _pendingSources = 0;
@@ -273,17 +275,6 @@ public sealed class OracleGuard
     private bool IsLive(int source, long nowTicks) =>
         _sourceTicks[source] != NoQuote && nowTicks - _sourceTicks[source] <= _stalenessTicks;
 
-    private long NewestQuoteTicks()
-    {
-        var newest = NoQuote;
-        foreach (var t in _sourceTicks)
-        {
-            newest = Math.Max(newest, t);
-        }
-
-        return newest;
-    }
-
     /// <summary>Writes the guard's configuration and full state as versioned JSON.</summary>
     /// <returns>A JSON document that <see cref="RestoreSnapshot"/> turns back into an equivalent guard.</returns>
     public string SaveSnapshot()
@@ -300,6 +291,7 @@ public sealed class OracleGuard
             Prices = new double[observations.Length],
             Emas = new double[observations.Length],
             LatestCandidate = _latestCandidate,
+            NewestAdmittedTicks = _newestAdmittedTicks,
             PendingDirection = _pendingDirection,
             PendingCount = _pendingCount,
             PendingSources = _pendingSources,
@@ -339,6 +331,7 @@ public sealed class OracleGuard
         }
 
         guard._latestCandidate = s.LatestCandidate;
+        guard._newestAdmittedTicks = s.NewestAdmittedTicks;
         guard._pendingDirection = s.PendingDirection;
         guard._pendingCount = s.PendingCount;
         guard._pendingSources = s.PendingSources;

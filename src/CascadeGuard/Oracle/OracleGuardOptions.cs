@@ -24,8 +24,9 @@ public sealed class OracleGuardOptions
     public int SourceCount { get; set; } = 1;
 
     /// <summary>
-    /// The staleness limit: when no source has a quote stamped within this span of now, the asset is
-    /// <see cref="OracleStatus.StalePaused"/>, and a quote already older than this on arrival is rejected as
+    /// The staleness limit: when no quote stamped within this span of now has been admitted (held, unconfirmed
+    /// jumps do not count), the asset is <see cref="OracleStatus.StalePaused"/>; a quote already older than this on
+    /// arrival is rejected as
     /// <see cref="Feeds.QuoteRejection.Stale"/>. A quote exactly this old is still fresh. Default 60 s.
     /// </summary>
     public TimeSpan MaxStaleness { get; set; } = TimeSpan.FromSeconds(60);

@@ -25,6 +25,9 @@ internal sealed class OracleGuardSnapshot : IVersionedSnapshot
 
     public double LatestCandidate { get; set; }
 
+    /// <summary>Timestamp of the newest admitted quote, or <see cref="long.MinValue"/> for none.</summary>
+    public long NewestAdmittedTicks { get; set; } = long.MinValue;
+
     public int PendingDirection { get; set; }
 
     public int PendingCount { get; set; }
@@ -86,6 +89,16 @@ internal sealed class OracleGuardSnapshot : IVersionedSnapshot
         }
 
         SnapshotJson.Check(anySeen == (count > 0), "ticks.length", count, "must be positive exactly when some source has a quote");
+        if (count == 0)
+        {
+            SnapshotJson.Check(NewestAdmittedTicks == long.MinValue, "newestAdmittedTicks", NewestAdmittedTicks, "must be long.MinValue before any admission");
+        }
+        else
+        {
+            CheckTicks(NewestAdmittedTicks, "newestAdmittedTicks");
+            SnapshotJson.Check(NewestAdmittedTicks >= Ticks[count - 1], "newestAdmittedTicks", NewestAdmittedTicks, "must be at least the newest entry's time");
+        }
+
         SnapshotJson.Check(anySeen ? double.IsFinite(LatestCandidate) && LatestCandidate > 0 : LatestCandidate == 0, "latestCandidate", LatestCandidate, "must be positive after a quote and 0 before");
         SnapshotJson.Check(PendingDirection is -1 or 0 or 1, "pendingDirection", PendingDirection, "must be -1, 0 or 1");
         if (PendingDirection == 0)

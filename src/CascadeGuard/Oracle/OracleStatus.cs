@@ -27,6 +27,9 @@ public enum OracleStatus
     /// </summary>
     DeviationHeld = 4,
 
-    /// <summary>No source has sent a quote within the staleness limit: liquidations of the asset are paused. Not actionable.</summary>
+    /// <summary>
+    /// No quote within the staleness limit has been admitted (quotes held as unconfirmed jumps do not count):
+    /// liquidations of the asset are paused. Not actionable.
+    /// </summary>
     StalePaused = 5,
 }

@@ -67,6 +67,25 @@ public class OracleGuardTests
     }
 
     [Fact]
+    public void Held_quotes_do_not_keep_the_price_fresh()
+    {
+        // A feed that only sends unconfirmed jumps (alternating ±30 %) keeps arriving but never moves the admitted
+        // price: once the last admitted quote is older than the limit, the asset pauses instead of being liquidated
+        // on an ever older price.
+        var h = Raw(o => o.MaxStaleness = TimeSpan.FromSeconds(10));
+        h.Quote(100);
+        for (var i = 1; i <= 10; i++)
+        {
+            h.QuoteAfter(Second, i % 2 == 0 ? 130 : 70).Decision.Status.Should().Be(OracleStatus.DeviationHeld);
+        }
+
+        var paused = h.QuoteAfter(Second, 130).Decision;
+        paused.Status.Should().Be(OracleStatus.StalePaused);
+        paused.Age.Should().Be(TimeSpan.FromSeconds(11));
+        h.QuoteAfter(Second, 101).Decision.Status.Should().Be(OracleStatus.Fresh, "an in-line quote is admitted and resumes the asset");
+    }
+
+    [Fact]
     public void Quote_already_stale_on_arrival_is_rejected_at_the_exact_boundary()
     {
         var h = Raw(o => o.MaxStaleness = TimeSpan.FromSeconds(60));
