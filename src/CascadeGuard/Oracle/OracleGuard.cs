@@ -48,7 +48,7 @@ public sealed class OracleGuard
     private long _confirmations;
     private long _lastLatencyTicks;
     private long _maxLatencyTicks;
-    private long _latencySumTicks;
+    private double _meanLatencyTicks;
 
     /// <summary>Creates a guard for <paramref name="asset"/>.</summary>
     /// <param name="asset">The asset whose quotes this guard takes.</param>
@@ -91,7 +91,7 @@ public sealed class OracleGuard
         _confirmations,
         TimeSpan.FromTicks(_lastLatencyTicks),
         TimeSpan.FromTicks(_maxLatencyTicks),
-        _accepted == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(_latencySumTicks / _accepted));
+        TimeSpan.FromTicks((long)Math.Round(_meanLatencyTicks)));
 
     /// <summary>Offers one quote from <paramref name="source"/> and returns the decision after it.</summary>
     /// <param name="quote">The raw quote; its asset must be <see cref="Asset"/>.</param>
@@ -189,8 +189,10 @@ public sealed class OracleGuard
         var latency = nowTicks - ticks;
         _lastLatencyTicks = latency;
         _maxLatencyTicks = _accepted == 0 ? latency : Math.Max(_maxLatencyTicks, latency);
-        _latencySumTicks += latency;
         _accepted++;
+
+        // A running mean rather than a sum: it cannot overflow however many quotes arrive.
+        _meanLatencyTicks += (latency - _meanLatencyTicks) / _accepted;
 
         var candidate = MedianOfLiveSources(nowTicks);
         _latestCandidate = candidate;
@@ -301,7 +303,7 @@ public sealed class OracleGuard
             Confirmations = _confirmations,
             LastLatencyTicks = _lastLatencyTicks,
             MaxLatencyTicks = _maxLatencyTicks,
-            LatencySumTicks = _latencySumTicks,
+            MeanLatencyTicks = _meanLatencyTicks,
         };
         for (var i = 0; i < observations.Length; i++)
         {
@@ -341,7 +343,7 @@ public sealed class OracleGuard
         guard._confirmations = s.Confirmations;
         guard._lastLatencyTicks = s.LastLatencyTicks;
         guard._maxLatencyTicks = s.MaxLatencyTicks;
-        guard._latencySumTicks = s.LatencySumTicks;
+        guard._meanLatencyTicks = s.MeanLatencyTicks;
         return guard;
     }
 }

@@ -46,7 +46,7 @@ internal sealed class OracleGuardSnapshot : IVersionedSnapshot
 
     public long MaxLatencyTicks { get; set; }
 
-    public long LatencySumTicks { get; set; }
+    public double MeanLatencyTicks { get; set; }
 
     /// <summary>Checks that the document describes a state a guard could have reached.</summary>
     public void Validate()
@@ -117,11 +117,13 @@ internal sealed class OracleGuardSnapshot : IVersionedSnapshot
         SnapshotJson.Check(HeldQuotes >= 0 && Confirmations >= 0 && HeldQuotes + Confirmations <= AcceptedQuotes, "heldQuotes", HeldQuotes, "and confirmations must be non-negative and sum to at most acceptedQuotes");
         if (AcceptedQuotes == 0)
         {
-            SnapshotJson.Check(LastLatencyTicks == 0 && MaxLatencyTicks == 0 && LatencySumTicks == 0, "lastLatencyTicks", LastLatencyTicks, "and the other latency fields must be 0 before any quote");
+            SnapshotJson.Check(LastLatencyTicks == 0 && MaxLatencyTicks == 0 && MeanLatencyTicks == 0, "lastLatencyTicks", LastLatencyTicks, "and the other latency fields must be 0 before any quote");
         }
         else
         {
             SnapshotJson.Check(MaxLatencyTicks >= LastLatencyTicks, "maxLatencyTicks", MaxLatencyTicks, "must be at least lastLatencyTicks");
+            // One tick of slack: the running mean is a rounded convex combination of latencies up to the maximum.
+            SnapshotJson.Check(double.IsFinite(MeanLatencyTicks) && MeanLatencyTicks <= MaxLatencyTicks + 1.0, "meanLatencyTicks", MeanLatencyTicks, "must be finite and at most maxLatencyTicks");
         }
     }
 
