@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
+python3 eng/normalize-public-api.py
 dotnet build CascadeGuard.sln -p:TreatWarningsAsErrors=false --no-incremental 2>&1 | tee "$log" >/dev/null || true
 python3 - "$log" <<'PY'
 import re, sys, collections, os

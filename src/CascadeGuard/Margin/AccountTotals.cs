@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CascadeGuard.Primitives;
 
 namespace CascadeGuard.Margin;
@@ -62,6 +64,24 @@ internal readonly record struct AccountTotals(double Collateral, double RiskAdju
         }
 
         return healthFactor < atRiskLimit ? AccountStatus.AtRisk : AccountStatus.Healthy;
+    }
+
+    /// <summary>
+    /// <see cref="Classify"/> without branches, for the batch loop where statuses are unpredictable. Each comparison adds
+    /// one level of severity: an insolvent account (collateral &lt; debt) always has a health factor ≤ 1, because the
+    /// risk-adjusted collateral never exceeds the collateral; a liquidatable one is always inside the at-risk band; and a
+    /// debt-free account has an infinite health factor and is below none of the limits.
+    /// </summary>
+    public static AccountStatus ClassifyBranchless(double collateral, double debt, double healthFactor, double atRiskLimit)
+    {
+        var insolvent = collateral < debt;
+        var liquidatable = healthFactor <= 1.0;
+        var atRisk = liquidatable | (healthFactor < atRiskLimit);
+
+        // bool → byte by reinterpretation: the JIT turns `b ? 1 : 0` into a branch here, which mispredicts on mixed books.
+        var severity = Unsafe.As<bool, byte>(ref insolvent) + Unsafe.As<bool, byte>(ref liquidatable) + Unsafe.As<bool, byte>(ref atRisk);
+        Debug.Assert((AccountStatus)severity == Classify(collateral, debt, healthFactor, atRiskLimit), "branchless classification must agree");
+        return (AccountStatus)severity;
     }
 
     /// <summary>

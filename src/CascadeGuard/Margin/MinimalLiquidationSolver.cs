@@ -23,6 +23,10 @@ internal ref struct MinimalLiquidationSolver : IRealFunction
     private readonly double _owed;
     private readonly double _unitsSoldPerUnitRepaid;
 
+    // Which function Evaluate computes: the concave margin h(r) for locating the root, or the health factor gap for the
+    // final, exact answer. The solver is passed to the searches by value, so the mode travels with the copy.
+    private bool _healthGap;
+
     public MinimalLiquidationSolver(
         Span<CollateralPosition> collateral,
         Span<DebtPosition> debts,
@@ -75,6 +79,7 @@ internal ref struct MinimalLiquidationSolver : IRealFunction
             needed = BoundarySearch.FirstNonNegative(this, 0.0, peak);
         }
 
+        needed = ExactForHealthFactor(needed, upper);
         var repay = needed;
         var outcome = LiquidationOutcome.Restored;
         var cap = _request.CloseFactor * _owed;
@@ -103,12 +108,38 @@ internal ref struct MinimalLiquidationSolver : IRealFunction
         return new MinimalLiquidation(outcome, sold, repay, penaltyValue, after);
     }
 
-    /// <summary>h(r): the margin over the target after repaying <paramref name="x"/> units.</summary>
+    /// <summary>h(r), the margin over the target after repaying <paramref name="x"/> units; or, in health-gap mode, HF(r) − target.</summary>
     public readonly double Evaluate(double x)
     {
         Apply(x);
         var t = AccountTotals.Of(_collateral, _debts, _prices, _table);
-        return t.RiskAdjusted - (_request.TargetHealthFactor * t.Debt);
+        return _healthGap
+            ? t.HealthFactor - _request.TargetHealthFactor
+            : t.RiskAdjusted - (_request.TargetHealthFactor * t.Debt);
+    }
+
+    /// <summary>
+    /// h(r) ≥ 0 and HF(r) ≥ target agree except in the last bits (RA − T·D against RA / D). Moves the root found on h to
+    /// the smallest repayment whose health factor, computed exactly as <see cref="MarginCalculator.Evaluate"/> does,
+    /// meets the target.
+    /// </summary>
+    private double ExactForHealthFactor(double root, double upper)
+    {
+        _healthGap = true;
+        try
+        {
+            var hi = root;
+            for (var step = 0; step < 64 && Evaluate(hi) < 0 && hi < upper; step++)
+            {
+                hi = Math.Min(upper, hi + (hi * Math.ScaleB(1.0, step - 52)));
+            }
+
+            return BoundarySearch.FirstNonNegative(this, 0.0, hi);
+        }
+        finally
+        {
+            _healthGap = false;
+        }
     }
 
     private static MinimalLiquidation CannotRestore(double before) =>

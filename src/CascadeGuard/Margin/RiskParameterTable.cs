@@ -64,8 +64,10 @@ public sealed class RiskParameterTable
     /// <summary>The risk-adjusted value of a holding of <paramref name="asset"/> worth <paramref name="notional"/>.</summary>
     internal double RiskAdjustedValue(int asset, double notional)
     {
+        // The same product as the batch path's linear loop (notional × threshold, zero for non-collateral), so both
+        // paths give the same bits.
         var p = _parameters[asset];
-        return p is null ? 0.0 : p.RiskAdjustedValue(notional);
+        return p?.SizeSchedule is null ? notional * _thresholds[asset] : p.RiskAdjustedValue(notional);
     }
 
     /// <summary>The maintenance requirement of a holding of <paramref name="asset"/> worth <paramref name="notional"/>.</summary>
@@ -83,17 +85,17 @@ public sealed class RiskParameterTable
         }
     }
 
-    /// <summary>Checks that <paramref name="prices"/> covers the table and every price is finite and positive.</summary>
-    internal void CheckPrices(ReadOnlySpan<double> prices)
+    /// <summary>Checks that <paramref name="prices"/> covers the first <paramref name="assetCount"/> assets with finite, positive prices.</summary>
+    internal static void CheckPrices(ReadOnlySpan<double> prices, int assetCount)
     {
-        if (prices.Length < _parameters.Length)
+        if (prices.Length < assetCount)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"'prices' has {prices.Length} entries; the table has {_parameters.Length} assets."),
+                string.Create(CultureInfo.InvariantCulture, $"'prices' has {prices.Length} entries; {assetCount} assets need a price."),
                 nameof(prices));
         }
 
-        for (var i = 0; i < _parameters.Length; i++)
+        for (var i = 0; i < assetCount; i++)
         {
             var p = prices[i];
             if (!double.IsFinite(p) || p <= 0)

@@ -91,6 +91,15 @@ internal static class Guard
         }
     }
 
+    /// <summary>Checks that <paramref name="value"/> has at most <paramref name="places"/> decimal places (trailing zeros aside).</summary>
+    public static void DecimalPlaces(decimal value, int places, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (decimal.Round(value, places, MidpointRounding.ToZero) != value)
+        {
+            Throw(name, value, string.Create(CultureInfo.InvariantCulture, $"must have at most {places} decimal places"));
+        }
+    }
+
     public static void Positive(TimeSpan value, [CallerArgumentExpression(nameof(value))] string? name = null)
     {
         if (value <= TimeSpan.Zero)
