@@ -20,4 +20,17 @@ public enum QuoteRejection
 
     /// <summary>The feed had no quote for the asset.</summary>
     Missing,
+
+    /// <summary>
+    /// The quote's timestamp is earlier than the last quote accepted from the same source, or equal to it with a
+    /// different price (a source's clock must not go backwards). Raised by stateful consumers such as
+    /// <see cref="CascadeGuard.Oracle.OracleGuard"/>.
+    /// </summary>
+    OutOfOrder,
+
+    /// <summary>
+    /// The quote repeats the last quote accepted from the same source (same timestamp and price), as a polled feed
+    /// does between updates. Harmless: nothing new was learned.
+    /// </summary>
+    Duplicate,
 }

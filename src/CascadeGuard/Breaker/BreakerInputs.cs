@@ -1,0 +1,34 @@
+using CascadeGuard.Oracle;
+using CascadeGuard.Primitives;
+
+namespace CascadeGuard.Breaker;
+
+/// <summary>What the breaker measures at one evaluation, for one market or asset.</summary>
+/// <param name="Price">The actionable price (from the oracle guard); zero when there is none, which skips the drop measure. Finite, zero or positive.</param>
+/// <param name="Volatility">Realized volatility, in the unit of the options' levels; finite, zero or positive.</param>
+/// <param name="Vpin">VPIN in [0, 1].</param>
+/// <param name="InFlightNotional">Liquidation notional released but not yet filled; finite, zero or positive.</param>
+/// <param name="Depth">Notional the book can absorb within the slippage bound; finite, zero or positive. Zero depth with notional in flight is the worst case.</param>
+/// <param name="Oracle">The oracle guard's status for the asset.</param>
+/// <remarks>Immutable and thread-safe.</remarks>
+public readonly record struct BreakerInputs(
+    double Price,
+    double Volatility,
+    double Vpin,
+    double InFlightNotional,
+    double Depth,
+    OracleStatus Oracle)
+{
+    internal void Validate(string name)
+    {
+        Guard.FiniteNonNegative(Price, name + "." + nameof(Price));
+        Guard.FiniteNonNegative(Volatility, name + "." + nameof(Volatility));
+        Guard.InRange(Vpin, 0, 1, name + "." + nameof(Vpin));
+        Guard.FiniteNonNegative(InFlightNotional, name + "." + nameof(InFlightNotional));
+        Guard.FiniteNonNegative(Depth, name + "." + nameof(Depth));
+        if (Oracle is < OracleStatus.Unavailable or > OracleStatus.StalePaused)
+        {
+            Guard.Throw(name + "." + nameof(Oracle), Oracle, "must be a defined OracleStatus");
+        }
+    }
+}
