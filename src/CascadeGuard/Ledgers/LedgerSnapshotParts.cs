@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CascadeGuard.Ledgers;
 
@@ -31,6 +33,21 @@ internal static class LedgerSnapshotParts
             }
 
             index.Restore(r.Id, new IdempotencyIndex.Entry(r.Sequence, r.Fingerprint, r.Applied, r.Remainder));
+        }
+    }
+
+    /// <summary>Deserialises with the source-generated metadata; malformed or empty JSON is an integrity error.</summary>
+    public static T ReadJson<T>(string json, JsonTypeInfo<T> info, string what)
+        where T : class
+    {
+        Primitives.Guard.NotNull(json, nameof(json));
+        try
+        {
+            return JsonSerializer.Deserialize(json, info) ?? throw new LedgerIntegrityException($"{what} is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new LedgerIntegrityException($"{what} is not valid JSON.", ex);
         }
     }
 

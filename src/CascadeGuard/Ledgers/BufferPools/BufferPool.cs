@@ -558,6 +558,18 @@ public sealed class BufferPool
         return Offset(e.Id, units, _scratch, e);
     }
 
+    /// <summary>Writes journal events as JSON (for the host to persist; <see cref="ReadJournal"/> reads them back).</summary>
+    public static string WriteJournal(IEnumerable<BufferPoolEvent> events)
+    {
+        Guard.NotNull(events, nameof(events));
+        return System.Text.Json.JsonSerializer.Serialize([.. events], LedgerJsonContext.Default.ListBufferPoolEvent);
+    }
+
+    /// <summary>Reads journal events written by <see cref="WriteJournal"/>.</summary>
+    /// <exception cref="LedgerIntegrityException">The JSON is not a journal.</exception>
+    public static IReadOnlyList<BufferPoolEvent> ReadJournal(string json) =>
+        LedgerSnapshotParts.ReadJson(json, LedgerJsonContext.Default.ListBufferPoolEvent, "Buffer pool journal");
+
     /// <summary>Serialises the whole pool (options, product-sum state, depositors, totals, applied ids) as versioned JSON.</summary>
     public string CreateSnapshot() => BufferPoolSnapshot.Write(this);
 

@@ -29,22 +29,7 @@ internal static class BufferPoolSetSnapshot
 
     public static BufferPoolSet Read(string json, TimeProvider? timeProvider)
     {
-        Guard.NotNull(json, nameof(json));
-        BufferPoolSetModel? model;
-        try
-        {
-            model = JsonSerializer.Deserialize(json, LedgerJsonContext.Default.BufferPoolSetModel);
-        }
-        catch (JsonException ex)
-        {
-            throw new LedgerIntegrityException("Buffer pool set snapshot is not valid JSON.", ex);
-        }
-
-        if (model is null)
-        {
-            throw new LedgerIntegrityException("Buffer pool set snapshot is empty.");
-        }
-
+        var model = LedgerSnapshotParts.ReadJson(json, LedgerJsonContext.Default.BufferPoolSetModel, "Buffer pool set snapshot");
         LedgerSnapshotParts.CheckVersion(model.Version, "Buffer pool set");
         if (model.Taken.Count != model.Operations.Count)
         {

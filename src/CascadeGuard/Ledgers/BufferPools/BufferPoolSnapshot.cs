@@ -12,21 +12,8 @@ internal static class BufferPoolSnapshot
 {
     public static string Write(BufferPool pool) => JsonSerializer.Serialize(ToModel(pool), LedgerJsonContext.Default.BufferPoolModel);
 
-    public static BufferPool Read(string json, TimeProvider? timeProvider)
-    {
-        Guard.NotNull(json, nameof(json));
-        BufferPoolModel? model;
-        try
-        {
-            model = JsonSerializer.Deserialize(json, LedgerJsonContext.Default.BufferPoolModel);
-        }
-        catch (JsonException ex)
-        {
-            throw new LedgerIntegrityException("Buffer pool snapshot is not valid JSON.", ex);
-        }
-
-        return FromModel(model ?? throw new LedgerIntegrityException("Buffer pool snapshot is empty."), timeProvider);
-    }
+    public static BufferPool Read(string json, TimeProvider? timeProvider) =>
+        FromModel(LedgerSnapshotParts.ReadJson(json, LedgerJsonContext.Default.BufferPoolModel, "Buffer pool snapshot"), timeProvider);
 
     internal static BufferPoolModel ToModel(BufferPool pool)
     {
