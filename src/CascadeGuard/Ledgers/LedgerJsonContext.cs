@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using CascadeGuard.Ledgers.BufferPools;
+using CascadeGuard.Ledgers.Insurance;
+using CascadeGuard.Ledgers.Waterfall;
 
 namespace CascadeGuard.Ledgers;
 
@@ -16,6 +18,10 @@ namespace CascadeGuard.Ledgers;
 [JsonSerializable(typeof(List<BufferPoolEvent>))]
 [JsonSerializable(typeof(BufferPoolSetSnapshot.BufferPoolSetModel))]
 [JsonSerializable(typeof(List<BufferPoolSetEvent>))]
+[JsonSerializable(typeof(InsuranceFundSnapshot.InsuranceFundModel))]
+[JsonSerializable(typeof(List<InsuranceFundEvent>))]
+[JsonSerializable(typeof(LossWaterfallSnapshot.LossWaterfallModel))]
+[JsonSerializable(typeof(List<LossWaterfallEvent>))]
 internal sealed partial class LedgerJsonContext : JsonSerializerContext
 {
 }

@@ -81,6 +81,23 @@ internal readonly struct MoneyUnits
         return (long)((amount - decimal.Remainder(amount, Quantum)) / Quantum);
     }
 
+    /// <summary>⌊units × fraction⌋ exactly, for a fraction in [0, 1] (no decimal multiplication that could round up).</summary>
+    public static long MulFloor(long units, decimal fraction)
+    {
+        Span<int> parts = stackalloc int[4];
+        decimal.GetBits(fraction, parts);
+        var mantissa = new UInt128((uint)parts[2], ((ulong)(uint)parts[1] << 32) | (uint)parts[0]);
+        var scale = (parts[3] >> 16) & 0xFF;
+        UInt128 pow = 1;
+        for (var i = 0; i < scale; i++)
+        {
+            pow *= 10;
+        }
+
+        var q = UInt256.DivRem(UInt256.Multiply((ulong)units, mantissa), pow, out _);
+        return (long)(ulong)q.Low128;
+    }
+
     public decimal ToMoney(long units) => units * Quantum;
 
     public decimal ToMoney(Int128 units) => (decimal)units * Quantum;

@@ -34,12 +34,10 @@ public sealed class BufferPool
     private readonly PoolAsset[] _assets;
     private readonly MarketId[] _markets;
     private readonly ProductSumPool _core;
-    private readonly IdempotencyIndex _operations = new();
-    private readonly List<BufferPoolEvent> _journal = [];
+    private readonly LedgerLog<BufferPoolEvent> _log = new();
     private readonly long[] _scratch;
     private readonly long _minimum;
 
-    private long _nextSequence = 1;
     private Int128 _deposited;
     private Int128 _withdrawn;
     private Int128 _burned;
@@ -114,10 +112,10 @@ public sealed class BufferPool
     public int Scale => _core.Scale;
 
     /// <summary>The journal: every applied operation in order. Read-only view; grows as the pool changes.</summary>
-    public IReadOnlyList<BufferPoolEvent> Journal => _journal;
+    public IReadOnlyList<BufferPoolEvent> Journal => _log.Journal;
 
     /// <summary>The sequence number the next applied operation will get.</summary>
-    public long NextSequence => _nextSequence;
+    public long NextSequence => _log.NextSequence;
 
     internal ProductSumPool Core => _core;
 
@@ -259,7 +257,7 @@ public sealed class BufferPool
         OperationId.RequireSet(id, nameof(id));
         var units = _debt.ToPositiveUnits(amount, nameof(amount));
         var fp = Fingerprint(BufferPoolEventKind.Deposit, depositor.Value, 0, units);
-        if (_operations.TryRepeat(id, fp, _debt, out var repeat))
+        if (_log.Operations.TryRepeat(id, fp, _debt, out var repeat))
         {
             return repeat;
         }
@@ -279,7 +277,7 @@ public sealed class BufferPool
         OperationId.RequireSet(id, nameof(id));
         var units = _debt.ToPositiveUnits(amount, nameof(amount));
         var fp = Fingerprint(BufferPoolEventKind.Withdrawal, depositor.Value, 0, units);
-        if (_operations.TryRepeat(id, fp, _debt, out var repeat))
+        if (_log.Operations.TryRepeat(id, fp, _debt, out var repeat))
         {
             return repeat;
         }
@@ -299,7 +297,7 @@ public sealed class BufferPool
         OperationId.RequireSet(id, nameof(id));
         var k = AssetIndex(asset, nameof(asset));
         var fp = Fingerprint(BufferPoolEventKind.Claim, depositor.Value, asset.Value, 0);
-        if (_operations.TryRepeat(id, fp, _gain[k], out var repeat))
+        if (_log.Operations.TryRepeat(id, fp, _gain[k], out var repeat))
         {
             return repeat;
         }
@@ -323,7 +321,7 @@ public sealed class BufferPool
         var k = AssetIndex(asset, nameof(asset));
         var units = _gain[k].ToPositiveUnits(amount, nameof(amount));
         var fp = Fingerprint(BufferPoolEventKind.Reward, 0, asset.Value, units);
-        if (_operations.TryRepeat(id, fp, _gain[k], out var repeat))
+        if (_log.Operations.TryRepeat(id, fp, _gain[k], out var repeat))
         {
             return repeat;
         }
@@ -349,7 +347,7 @@ public sealed class BufferPool
     private LedgerReceipt Offset(OperationId id, long debt, ReadOnlySpan<long> gains, BufferPoolEvent? replay)
     {
         var fp = OffsetFingerprint(debt, gains);
-        if (_operations.TryRepeat(id, fp, _debt, out var repeat))
+        if (_log.Operations.TryRepeat(id, fp, _debt, out var repeat))
         {
             return repeat;
         }
@@ -433,10 +431,9 @@ public sealed class BufferPool
 
     private LedgerReceipt Record(OperationId id, ulong fingerprint, long units, BufferPoolEvent? replay, BufferPoolEvent draft, MoneyUnits? unitsOf = null)
     {
-        var sequence = _nextSequence++;
         var e = new BufferPoolEvent
         {
-            Sequence = sequence,
+            Sequence = _log.NextSequence,
             Id = id,
             At = replay?.At ?? _time.GetUtcNow(),
             Kind = draft.Kind,
@@ -446,8 +443,7 @@ public sealed class BufferPool
             Collateral = draft.Collateral,
             Emptied = draft.Emptied,
         };
-        _journal.Add(e);
-        _operations.Add(id, new IdempotencyIndex.Entry(sequence, fingerprint, units, 0));
+        var sequence = _log.Append(id, fingerprint, units, 0, e);
         var money = (unitsOf ?? _debt).ToMoney(units);
         return new LedgerReceipt(LedgerOutcome.Applied, LedgerRejection.None, sequence, money, 0m);
     }
@@ -520,10 +516,7 @@ public sealed class BufferPool
     internal void ReplayOne(BufferPoolEvent e)
     {
         Guard.NotNull(e, nameof(e));
-        if (e.Sequence != _nextSequence)
-        {
-            throw new LedgerIntegrityException(string.Create(CultureInfo.InvariantCulture, $"Pool '{Name}': journal event {e.Sequence} where {_nextSequence} was expected."));
-        }
+        _log.ExpectSequence(e.Sequence, $"Pool '{Name}'");
 
         LedgerReceipt r;
         try
@@ -543,7 +536,7 @@ public sealed class BufferPool
             throw new LedgerIntegrityException(string.Create(CultureInfo.InvariantCulture, $"Pool '{Name}': journal event {e.Sequence} is malformed."), ex);
         }
 
-        var last = _journal.Count > 0 ? _journal[^1] : null;
+        var last = _log.Journal.Count > 0 ? _log.Journal[^1] : null;
         if (!r.IsApplied || r.Sequence != e.Sequence || last is null || last.Amount != e.Amount || last.Emptied != e.Emptied)
         {
             throw new LedgerIntegrityException(string.Create(CultureInfo.InvariantCulture, $"Pool '{Name}': journal event {e.Sequence} ({e.Kind}) does not reproduce (outcome {r.Outcome}, {r.Rejection})."));
@@ -581,7 +574,7 @@ public sealed class BufferPool
 
     internal BufferPoolOptions OptionsCopy => _options.Clone();
 
-    internal IdempotencyIndex Operations => _operations;
+    internal IdempotencyIndex Operations => _log.Operations;
 
     internal (Int128 Deposited, Int128 Withdrawn, Int128 Burned) Totals => (_deposited, _withdrawn, _burned);
 
@@ -591,7 +584,7 @@ public sealed class BufferPool
 
     internal ReadOnlySpan<long> Held => _held;
 
-    internal void RestoreTotals(long nextSequence, Int128 deposited, Int128 withdrawn, Int128 burned, ReadOnlySpan<Int128> received, ReadOnlySpan<Int128> claimed)
+    internal void RestoreTotals(long nextSequence, List<LedgerSnapshotParts.OperationRecord>? operations, Int128 deposited, Int128 withdrawn, Int128 burned, ReadOnlySpan<Int128> received, ReadOnlySpan<Int128> claimed)
     {
         if (nextSequence < 1 || deposited < 0 || withdrawn < 0 || burned < 0 || received.Length != _assets.Length || claimed.Length != _assets.Length
             || deposited - withdrawn - burned != _core.Total)
@@ -612,7 +605,7 @@ public sealed class BufferPool
             _held[k] = (long)held;
         }
 
-        _nextSequence = nextSequence;
+        _log.Restore(nextSequence, operations);
         _deposited = deposited;
         _withdrawn = withdrawn;
         _burned = burned;

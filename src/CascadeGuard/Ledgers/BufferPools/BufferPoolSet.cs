@@ -28,10 +28,8 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
     private readonly BufferPool[] _pools;
     private readonly TimeProvider _time;
     private readonly Dictionary<AssetId, MoneyUnits> _units = [];
-    private readonly IdempotencyIndex _operations = new();
+    private readonly LedgerLog<BufferPoolSetEvent> _log = new();
     private readonly Dictionary<long, decimal[]> _taken = [];
-    private readonly List<BufferPoolSetEvent> _journal = [];
-    private long _nextSequence = 1;
 
     /// <summary>Creates a set of empty pools.</summary>
     /// <param name="pools">One options object per pool, each validated and copied; at least one; names distinct.</param>
@@ -100,10 +98,10 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
     public IReadOnlyList<BufferPool> Pools => _pools;
 
     /// <summary>The set's journal of absorptions (each pool journals its own offsets too).</summary>
-    public IReadOnlyList<BufferPoolSetEvent> Journal => _journal;
+    public IReadOnlyList<BufferPoolSetEvent> Journal => _log.Journal;
 
     /// <summary>The sequence number the next recorded absorption will get.</summary>
-    public long NextSequence => _nextSequence;
+    public long NextSequence => _log.NextSequence;
 
     /// <summary>Writes the indices of the pools eligible for a liquidation, in routing order.</summary>
     /// <returns>How many indices were written.</returns>
@@ -218,7 +216,7 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
             fp.Add(offeredUnits[i]);
         }
 
-        if (_operations.TryRepeat(request.Id, fp.Value, debtUnits, out var repeat))
+        if (_log.Operations.TryRepeat(request.Id, fp.Value, debtUnits, out var repeat))
         {
             if (repeat.Outcome == LedgerOutcome.Duplicate && _taken.TryGetValue(request.Id.Value, out var taken))
             {
@@ -302,10 +300,9 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
 
         takenMoney.AsSpan().CopyTo(collateralTaken);
         var absorbed = debt - remaining;
-        var sequence = _nextSequence++;
-        _journal.Add(new BufferPoolSetEvent
+        var sequence = _log.Append(request.Id, fp.Value, absorbed, remaining, new BufferPoolSetEvent
         {
-            Sequence = sequence,
+            Sequence = _log.NextSequence,
             Id = request.Id,
             At = replay?.At ?? _time.GetUtcNow(),
             Market = request.Market,
@@ -316,7 +313,6 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
             Offered = [.. offered],
             Allocations = allocations,
         });
-        _operations.Add(request.Id, new IdempotencyIndex.Entry(sequence, fp.Value, absorbed, remaining));
         _taken.Add(request.Id.Value, takenMoney);
         return new AbsorptionResult(LedgerOutcome.Applied, LedgerRejection.None, sequence, debtUnits.ToMoney(absorbed), debtUnits.ToMoney(remaining), used);
     }
@@ -359,7 +355,8 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
     private void ReplayOne(BufferPoolSetEvent e)
     {
         Guard.NotNull(e, nameof(e));
-        if (e.Sequence != _nextSequence || !_units.TryGetValue(e.DebtAsset, out var debtUnits) || e.Allocations is null || e.Offered is null)
+        _log.ExpectSequence(e.Sequence, "Pool set");
+        if (!_units.TryGetValue(e.DebtAsset, out var debtUnits) || e.Allocations is null || e.Offered is null)
         {
             throw new LedgerIntegrityException(string.Create(CultureInfo.InvariantCulture, $"Pool set journal event {e.Sequence} is out of order or malformed."));
         }
@@ -404,9 +401,7 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
             throw new LedgerIntegrityException(string.Create(CultureInfo.InvariantCulture, $"Pool set journal event {e.Sequence} does not add up."));
         }
 
-        _nextSequence++;
-        _journal.Add(e);
-        _operations.Add(e.Id, new IdempotencyIndex.Entry(e.Sequence, fp.Value, absorbed, debt - absorbed));
+        _log.Append(e.Id, fp.Value, absorbed, debt - absorbed, e);
         _taken.Add(e.Id.Value, taken);
     }
 
@@ -419,13 +414,13 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
 
     internal static BufferPoolSet FromPools(BufferPool[] pools, TimeProvider? timeProvider) => new(pools, timeProvider);
 
-    internal IdempotencyIndex Operations => _operations;
+    internal IdempotencyIndex Operations => _log.Operations;
 
     internal IReadOnlyDictionary<long, decimal[]> Taken => _taken;
 
-    internal void RestoreRecords(long nextSequence, IEnumerable<KeyValuePair<long, decimal[]>> taken)
+    internal void RestoreRecords(long nextSequence, List<LedgerSnapshotParts.OperationRecord>? operations, IEnumerable<KeyValuePair<long, decimal[]>> taken)
     {
-        _nextSequence = nextSequence;
+        _log.Restore(nextSequence, operations);
         foreach (var (id, t) in taken)
         {
             if (!_taken.TryAdd(id, t))

@@ -52,14 +52,13 @@ internal static class BufferPoolSetSnapshot
             throw new LedgerIntegrityException("Buffer pool set snapshot has inconsistent pools.", ex);
         }
 
-        LedgerSnapshotParts.Import(set.Operations, model.Operations, model.NextSequence);
         var taken = new List<KeyValuePair<long, decimal[]>>(model.Operations.Count);
         for (var i = 0; i < model.Operations.Count; i++)
         {
             taken.Add(new(model.Operations[i].Id, [.. model.Taken[i]]));
         }
 
-        set.RestoreRecords(model.NextSequence, taken);
+        set.RestoreRecords(model.NextSequence, model.Operations, taken);
         return set;
     }
 

@@ -161,12 +161,12 @@ internal static class BufferPoolSnapshot
 
         pool.RestoreTotals(
             model.NextSequence,
+            model.Operations,
             LedgerSnapshotParts.ParseInt128(model.Deposited, "deposited"),
             LedgerSnapshotParts.ParseInt128(model.Withdrawn, "withdrawn"),
             LedgerSnapshotParts.ParseInt128(model.Burned, "burned"),
             received,
             claimed);
-        LedgerSnapshotParts.Import(pool.Operations, model.Operations, model.NextSequence);
         CheckSolvency(pool);
         return pool;
     }
