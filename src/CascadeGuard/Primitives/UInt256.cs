@@ -59,6 +59,25 @@ internal readonly struct UInt256 : IEquatable<UInt256>, IComparable<UInt256>
         return new UInt256(l00, (ulong)c1, (ulong)c2, u3);
     }
 
+    /// <summary>Product with a 64-bit factor; throws <see cref="OverflowException"/> past 2^256 − 1.</summary>
+    public static UInt256 MultiplyChecked(UInt256 a, ulong b)
+    {
+        var h0 = Math.BigMul(a.U0, b, out var l0);
+        var h1 = Math.BigMul(a.U1, b, out var l1);
+        var h2 = Math.BigMul(a.U2, b, out var l2);
+        var h3 = Math.BigMul(a.U3, b, out var l3);
+        ulong c = 0;
+        var r1 = AddWithCarry(l1, h0, ref c);
+        var r2 = AddWithCarry(l2, h1, ref c);
+        var r3 = AddWithCarry(l3, h2, ref c);
+        if (h3 != 0 || c != 0)
+        {
+            throw new OverflowException("256-bit multiplication overflowed.");
+        }
+
+        return new UInt256(l0, r1, r2, r3);
+    }
+
     /// <summary>Sum; throws <see cref="OverflowException"/> past 2^256 − 1.</summary>
     public static UInt256 AddChecked(UInt256 a, UInt256 b)
     {

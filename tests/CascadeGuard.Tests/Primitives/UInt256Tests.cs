@@ -122,6 +122,23 @@ public class UInt256Tests
     }
 
     [Fact]
+    public void Multiply_by_64_bits_is_checked_and_matches_BigInteger()
+    {
+        Gen.Select(GenU256, Gen.ULong).Sample(static (a, b) =>
+        {
+            var product = a.ToBigInteger() * b;
+            if (product < Two256)
+            {
+                UInt256.MultiplyChecked(a, b).ToBigInteger().Should().Be(product);
+            }
+            else
+            {
+                FluentActions.Invoking(() => UInt256.MultiplyChecked(a, b)).Should().Throw<OverflowException>();
+            }
+        }, iter: 10_000);
+    }
+
+    [Fact]
     public void Text_form_round_trips()
     {
         GenU256.Sample(static n =>

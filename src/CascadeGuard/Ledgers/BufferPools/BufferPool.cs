@@ -108,7 +108,7 @@ public sealed class BufferPool
     /// <summary>How many times the pool was emptied completely (deposits made before an epoch are worth zero after it).</summary>
     public int Epoch => _core.Epoch;
 
-    /// <summary>How many times the running product has been renormalised by 2^32 in the current epoch.</summary>
+    /// <summary>How many times the running product has been renormalised by 10^9 in the current epoch.</summary>
     public int Scale => _core.Scale;
 
     /// <summary>The journal: every applied operation in order. Read-only view; grows as the pool changes.</summary>

@@ -9,9 +9,11 @@ namespace CascadeGuard.Ledgers.BufferPools;
 /// </summary>
 /// <remarks>
 /// <para>
-/// All amounts are non-negative 64-bit counts of the ledger's quantum. The running product <c>P</c> is a 128-bit
-/// fixed-point mantissa kept in [2^95, 2^127]; whenever an offset would take it below 2^95 the mantissa is multiplied
-/// by 2^32 (one "scale") and the multiplication is redone from the exact numerator — as many times as needed. The
+/// All amounts are non-negative 64-bit counts of the ledger's quantum. The running product <c>P</c> is a decimal
+/// fixed-point number, 10^38 representing 1, kept in [10^29, 10^38]; whenever an offset would take it below 10^29 it
+/// is multiplied by 10^9 (one "scale") and the division is redone from the exact numerator — as many times as needed.
+/// A decimal base (rather than 2^127) makes shares exact whenever the pool total divides 10^38·C, which covers the round
+/// decimal totals people actually deposit. The
 /// running sums <c>S</c> (one per gain asset) are 256-bit, kept per (epoch, scale) "slot". Every division rounds down:
 /// depositors' losses are rounded up, their gains down; the sub-unit remainder of each gain division is carried into
 /// the next event.
@@ -24,20 +26,24 @@ namespace CascadeGuard.Ledgers.BufferPools;
 /// </remarks>
 internal sealed class ProductSumPool
 {
-    /// <summary>Bits per scale step: P is multiplied by 2^32 on each renormalisation.</summary>
-    public const int ScaleBits = 32;
+    /// <summary>The scale factor: P is multiplied by 10^9 on each renormalisation.</summary>
+    public const ulong ScaleFactor = 1_000_000_000UL;
 
-    /// <summary>A deposit more than two scales old is below one unit (2^63 · 2^127 / (2^95 · 2^96) &lt; 1/2): zero.</summary>
-    public const int DepositSpan = 2;
+    /// <summary>
+    /// A deposit more than three scales old is below one unit (2^63 · 10^38 / (10^29 · 10^36) &lt; 10^-8): zero.
+    /// </summary>
+    public const int DepositSpan = 3;
 
-    /// <summary>A running-sum term seven or more scales on is shifted by ≥ 224 bits; eight would be ≥ 256 (zero).</summary>
-    public const int GainSpan = 7;
+    /// <summary>A running sum nine or more scales on, divided by 10^81, is zero (S &lt; 2^256 &lt; 10^78).</summary>
+    public const int GainSpan = 8;
 
-    /// <summary>P at the start of an epoch, 2^127 (represents 1).</summary>
-    public static readonly UInt128 POne = UInt128.One << 127;
+    /// <summary>P at the start of an epoch, 10^38 (represents 1).</summary>
+    public static readonly UInt128 POne = UInt128.Parse("100000000000000000000000000000000000000", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The floor P never stays below, 2^95 = 2^127 / 2^32.</summary>
-    public static readonly UInt128 PFloor = UInt128.One << 95;
+    /// <summary>The floor P never stays below, 10^29 = 10^38 / 10^9.</summary>
+    public static readonly UInt128 PFloor = POne / ScaleFactor;
+
+    private static readonly UInt128[] ScalePowers = [1, ScaleFactor, (UInt128)ScaleFactor * ScaleFactor, (UInt128)ScaleFactor * ScaleFactor * ScaleFactor];
 
     private readonly int _assets;
     private readonly List<UInt256[]> _sums = [];
@@ -113,7 +119,9 @@ internal sealed class ProductSumPool
             return 0;
         }
 
-        var q = UInt256.DivRem(UInt256.Multiply((ulong)b, _p), _snapP[depositor], out _).ShiftRight(ScaleBits * diff);
+        // Nested floor divisions compose: ⌊⌊d0·P/P0⌋ / 10^(9·diff)⌋ = ⌊d0·P / (P0·10^(9·diff))⌋.
+        var q = UInt256.DivRem(UInt256.Multiply((ulong)b, _p), _snapP[depositor], out _);
+        q = UInt256.DivRem(q, ScalePowers[diff], out _);
         Debug.Assert(q.FitsUInt128 && q.Low128 <= (ulong)b, "a compounded deposit never grows");
         return (long)(ulong)q.Low128;
     }
@@ -199,22 +207,18 @@ internal sealed class ProductSumPool
             return;
         }
 
-        // P' = P·(T − D)/T, rounded down; renormalised from the exact numerator until P' ≥ 2^95.
+        // P' = P·(T − D)/T, rounded down; renormalised from the exact numerator until P' ≥ 10^29.
         var numerator = UInt256.Multiply(_p, (ulong)(_total - debt));
         var q = UInt256.DivRem(numerator, (ulong)_total, out _);
         var steps = 0;
         while (q < new UInt256(PFloor))
         {
-            if (!numerator.TryShiftLeft(ScaleBits, out numerator))
-            {
-                throw new OverflowException("Product renormalisation overflowed; the offset leaves less than one unit.");
-            }
-
+            numerator = UInt256.MultiplyChecked(numerator, ScaleFactor);
             q = UInt256.DivRem(numerator, (ulong)_total, out _);
             steps++;
         }
 
-        Debug.Assert(q.FitsUInt128 && q.Low128 <= POne, "P stays within [2^95, 2^127]");
+        Debug.Assert(q.FitsUInt128 && q.Low128 <= POne, "P stays within [10^29, 10^38]");
         CommitGains();
         for (var i = 0; i < steps; i++)
         {
@@ -235,7 +239,7 @@ internal sealed class ProductSumPool
     }
 
     /// <summary>
-    /// S += (C·P + carry·P) / T per asset, rounded down; the remainder (below 2^-32 units) becomes the next carry.
+    /// S += (C·P + carry·P) / T per asset, rounded down; the remainder (below 10^-10 units) becomes the next carry.
     /// Computed into scratch first so an overflow changes nothing.
     /// </summary>
     private void PrepareGains(ReadOnlySpan<long> gains)
@@ -312,8 +316,10 @@ internal sealed class ProductSumPool
     }
 
     /// <summary>
-    /// Gain since the snapshot: d0/P0 · (S[s] − S0 + Σ_j S[s+j] / 2^(32j)) over the slots of the snapshot's epoch,
-    /// rounded down. Computed as d0·q + ⌊d0·r/P0⌋ with X = q·P0 + r so no product needs more than 256 bits.
+    /// Gain since the snapshot: d0/P0 · (S[s] − S0 + Σ_j S[s+j] / 10^(9j)) over the slots of the snapshot's epoch,
+    /// rounded down. The sum over later scales is evaluated in Horner form, ⌊(S[s+1] + ⌊(S[s+2] + …)/10^9⌋)/10^9⌋, which
+    /// equals the floor of the exact sum; then d0·X/P0 is computed as d0·q + ⌊d0·r/P0⌋ with X = q·P0 + r, so no product
+    /// needs more than 256 bits.
     /// </summary>
     private long FreshGain(int depositor, int asset)
     {
@@ -326,12 +332,13 @@ internal sealed class ProductSumPool
         var slot0 = _snapSlot[depositor];
         var epoch = _snapEpoch[depositor];
         var last = epoch + 1 < _epochFirstSlot.Count ? _epochFirstSlot[epoch + 1] - 1 : _sums.Count - 1;
-        var x = UInt256.SubtractChecked(_sums[slot0][asset], _snapS[(depositor * _assets) + asset]);
-        var span = Math.Min(GainSpan, last - slot0);
-        for (var j = 1; j <= span; j++)
+        var later = UInt256.Zero;
+        for (var j = Math.Min(GainSpan, last - slot0); j >= 1; j--)
         {
-            x = UInt256.AddChecked(x, _sums[slot0 + j][asset].ShiftRight(ScaleBits * j));
+            later = UInt256.DivRem(UInt256.AddChecked(_sums[slot0 + j][asset], later), ScaleFactor, out _);
         }
+
+        var x = UInt256.AddChecked(UInt256.SubtractChecked(_sums[slot0][asset], _snapS[(depositor * _assets) + asset]), later);
 
         if (x.IsZero)
         {

@@ -13,7 +13,7 @@ public class BufferPoolPersistenceTests
         var pool = UnitPool();
         pool.Deposit(Alice, 1_000_000_000_000);
         pool.Deposit(Bob, 3);
-        pool.Offset(999_999_999_803, eth: 77, btc: 5); // keeps 200 of 10^12: P × 2·10^-10 < 2^95, renormalised
+        pool.Offset(999_999_999_803, eth: 77, btc: 5); // keeps 200 of 10^12: P × 2·10^-10 < 10^29, renormalised
         pool.Deposit(Carol, 500);
         pool.Offset(700, eth: 11); // empties the pool: epoch 1
         pool.Deposit(Dave, 40);

@@ -41,9 +41,8 @@ public class BufferPoolRejectionTests
     public void Overdrawing_a_deposit_is_refused()
     {
         var pool = Seeded();
-        // Exactly 540, but P = ⌊2^127 · 900 / 1000⌋ is a hair short, so 539 (losses round up).
-        pool.GetDeposit(Alice).Should().Be(539);
-        Unchanged(pool, p => p.Withdraw(NextId(), Alice, 540), LedgerRejection.InsufficientBalance);
+        pool.GetDeposit(Alice).Should().Be(540);
+        Unchanged(pool, p => p.Withdraw(NextId(), Alice, 541), LedgerRejection.InsufficientBalance);
         Unchanged(pool, p => p.Withdraw(NextId(), Carol, 1), LedgerRejection.InsufficientBalance);
     }
 

@@ -16,7 +16,7 @@ public class BufferPoolWorkedExampleTests
         pool.Deposit(Carol, 256);
         pool.TotalDeposits.Should().Be(1024);
 
-        // Liquidation 1: cancel 512 of 1024 (each deposit halves), share 1024 ETH by 512:256:256.
+        // Liquidation 1: cancel 512 of 1024 (each deposit halves), share 1024 ETH by 512:256:256 (all exact in base 10^38).
         pool.Offset(512, eth: 1024).Amount.Should().Be(512);
         (pool.GetDeposit(Alice), pool.GetDeposit(Bob), pool.GetDeposit(Carol)).Should().Be((256m, 128m, 128m));
         (pool.GetPendingGain(Alice, Eth), pool.GetPendingGain(Bob, Eth), pool.GetPendingGain(Carol, Eth)).Should().Be((512m, 256m, 256m));
@@ -30,7 +30,7 @@ public class BufferPoolWorkedExampleTests
         (pool.GetDeposit(Alice), pool.GetDeposit(Bob), pool.GetDeposit(Carol)).Should().Be((0m, 0m, 0m));
         (pool.GetPendingGain(Alice, Eth), pool.GetPendingGain(Bob, Eth), pool.GetPendingGain(Carol, Eth)).Should().Be((896m, 448m, 448m));
 
-        // A deposit in the new epoch shares only later events (P restarts at 2^127; S += 10 · 2^127 / 128, exact);
+        // A deposit in the new epoch shares only later events (P restarts at 10^38; S += 10 · 10^38 / 128, exact);
         // the old depositors' deposits stay at zero.
         pool.Deposit(Dave, 128);
         pool.Offset(64, eth: 10);
@@ -56,70 +56,74 @@ public class BufferPoolWorkedExampleTests
         var pool = UnitPool();
         pool.Deposit(Alice, 600);
         pool.Deposit(Bob, 300);
-        pool.Deposit(Carol, 100);
+        pool.Deposit(Carol, 300);
 
-        // Liquidation 1 is exact in binary: P = 2^127 · 500/1000 = 2^126; S += 1000 · 2^127 / 1000 = 2^127.
-        pool.Offset(500, eth: 1000);
-        (pool.GetDeposit(Alice), pool.GetDeposit(Bob), pool.GetDeposit(Carol)).Should().Be((300m, 150m, 50m));
+        // Liquidation 1 is exact: P = 10^38 · 600/1200 = 10^38/2; S += 1200 · 10^38 / 1200 = 10^38.
+        pool.Offset(600, eth: 1200);
+        (pool.GetDeposit(Alice), pool.GetDeposit(Bob), pool.GetDeposit(Carol)).Should().Be((300m, 150m, 150m));
+        (pool.GetPendingGain(Alice, Eth), pool.GetPendingGain(Bob, Eth), pool.GetPendingGain(Carol, Eth)).Should().Be((600m, 300m, 300m));
 
-        // Liquidation 2 empties the pool with 800 ETH. Exactly, Alice gets 480, Bob 240, Carol 80. But
-        // S += ⌊800 · 2^126 / 500⌋ = (8 · 2^126 − 2) / 5 (2^126 ≡ 4 mod 5), so Alice's gain is
-        // ⌊600 · (8 · 2^126 − 2) / (5 · 2^127)⌋ = ⌊480 − 240 / 2^126⌋ = 479; likewise Bob 239, Carol 79.
-        pool.Offset(500, eth: 800);
-        (pool.GetPendingGain(Alice, Eth), pool.GetPendingGain(Bob, Eth), pool.GetPendingGain(Carol, Eth)).Should().Be((1079m, 539m, 179m));
+        // Liquidation 2 empties the pool with 800 ETH: exactly 400, 200 and 200. But 600 has a factor 3, so
+        // S += ⌊800 · (10^38/2) / 600⌋ = ⌊(2/3) · 10^38⌋ = (2 · 10^38 − 2)/3 (10^38 ≡ 1 mod 3), and Alice gets
+        // ⌊600 · (2 · 10^38 − 2) / (3 · 10^38)⌋ = ⌊400 − 400/10^38⌋ = 399; likewise Bob and Carol 199.
+        pool.Offset(600, eth: 800);
+        (pool.GetPendingGain(Alice, Eth), pool.GetPendingGain(Bob, Eth), pool.GetPendingGain(Carol, Eth)).Should().Be((999m, 499m, 499m));
 
-        // The three units rounded away belong to nobody but are held and reported, never lost: 1800 = 1797 owed + 3 dust.
+        // The three units rounded away belong to nobody but are held and reported, never lost: 2000 = 1997 owed + 3 dust.
         var eth = pool.Audit().Assets[0];
-        (eth.Received, eth.Owed, eth.Dust).Should().Be((1800m, 1797m, 3m));
-        pool.GetHeld(Eth).Should().Be(1800);
+        (eth.Received, eth.Owed, eth.Dust).Should().Be((2000m, 1997m, 3m));
+        pool.GetHeld(Eth).Should().Be(2000);
     }
 
     [Fact]
     public void A_99_9999_percent_offset_is_not_a_false_emptying()
     {
         var pool = UnitPool();
-        pool.Deposit(Alice, 600_000_000_000);
-        pool.Deposit(Bob, 400_000_000_000);
+        pool.Deposit(Alice, 600_000_000_001);
+        pool.Deposit(Bob, 399_999_999_999);
 
-        // Cancel all but 10^6 of 10^12. P = ⌊2^127 / 10^6⌋ is not exact (10^6 has factor 5^6), so Alice's deposit is
-        // ⌊6·10^11 · ⌊2^127/10^6⌋ / 2^127⌋ = 599 999 (exactly 600 000 less a hair) and Bob's 399 999. The pool is NOT
-        // emptied: same epoch, the product stays positive, and the depositors keep what is theirs.
+        // Cancel all but 10^6 of 10^12: P = 10^38 · 10^6 / 10^12 = 10^32, exact. Alice keeps
+        // ⌊(6·10^11 + 1) · 10^32 / 10^38⌋ = ⌊600 000.000 001⌋ = 600 000 and Bob ⌊399 999.999 999⌋ = 399 999. The pool is
+        // NOT emptied: same epoch, the product stays positive, the depositors keep what is theirs, 1 unit is dust.
         pool.Offset(999_999_000_000, eth: 1_000).IsApplied.Should().BeTrue();
         pool.Epoch.Should().Be(0);
-        (pool.GetDeposit(Alice), pool.GetDeposit(Bob)).Should().Be((599_999m, 399_999m));
-        pool.Audit().DepositDust.Should().Be(2);
+        pool.Core.P.Should().Be(UInt128.Parse("100000000000000000000000000000000", System.Globalization.CultureInfo.InvariantCulture));
+        (pool.GetDeposit(Alice), pool.GetDeposit(Bob)).Should().Be((600_000m, 399_999m));
+        pool.Audit().DepositDust.Should().Be(1);
 
-        // Both can withdraw everything; the two dust units remain in the pool's balance.
-        pool.Withdraw(Alice, 599_999).IsApplied.Should().BeTrue();
+        // Both can withdraw everything; the dust unit remains in the pool's balance.
+        pool.Withdraw(Alice, 600_000).IsApplied.Should().BeTrue();
         pool.Withdraw(Bob, 399_999).IsApplied.Should().BeTrue();
-        pool.TotalDeposits.Should().Be(2);
+        pool.TotalDeposits.Should().Be(1);
     }
 
     [Fact]
     public void Renormalises_as_many_times_as_needed_so_P_never_stays_below_its_floor()
     {
-        const long two62 = 1L << 62;
+        const long e18 = 1_000_000_000_000_000_000;
+        const long e9 = 1_000_000_000;
         var pool = UnitPool();
-        pool.Deposit(Alice, two62);
+        pool.Deposit(Alice, e18);
 
-        // P = 2^127 · 2^30 / 2^62 = 2^95: exactly at the floor, no renormalisation yet.
-        pool.Offset(two62 - (1L << 30));
+        // P = 10^38 · 10^9 / 10^18 = 10^29: exactly at the floor, no renormalisation yet.
+        pool.Offset(e18 - e9);
         pool.Core.P.Should().Be(ProductSumPool.PFloor);
         pool.Scale.Should().Be(0);
 
-        // Bob brings the pool back to 2^62; then an offset keeps 2^28: P · 2^-34 = 2^61, ×2^32 = 2^93 (still below the
-        // floor: a single renormalisation would stop here), ×2^32 again = 2^125.
-        pool.Deposit(Bob, two62 - (1L << 30));
-        pool.Offset(two62 - (1L << 28), eth: 1 << 20);
+        // Bob brings the pool back to 10^18; then an offset keeps 10^8: P · 10^-10 = 10^19, ×10^9 = 10^28 (still below
+        // the floor: a single renormalisation would stop here), ×10^9 again = 10^37.
+        pool.Deposit(Bob, e18 - e9);
+        pool.Offset(e18 - 100_000_000, eth: 1_000_000);
         pool.Scale.Should().Be(2);
-        pool.Core.P.Should().Be(UInt128.One << 125);
+        pool.Core.P.Should().Be(ProductSumPool.POne / 10);
 
-        // Bob: (2^62 − 2^30) · 2^125 / 2^95 / 2^64 = 2^28 − 1/16, rounded down. Alice held 2^30 of 2^62: 1/16 of a unit → 0.
-        pool.GetDeposit(Bob).Should().Be((1L << 28) - 1);
+        // Bob: (10^18 − 10^9) · 10^37 / 10^29 / 10^18 = 10^8 − 0.1, rounded down. Alice held 10^9 of 10^18: 0.1 → 0.
+        pool.GetDeposit(Bob).Should().Be(99_999_999);
         pool.GetDeposit(Alice).Should().Be(0);
 
-        // ETH: S += 2^20 · 2^95 / 2^62 = 2^53 in scale 0; Bob ⌊(2^62 − 2^30) · 2^53 / 2^95⌋ = 2^20 − 1, Alice ⌊2^-12⌋ = 0.
-        pool.GetPendingGain(Bob, Eth).Should().Be((1 << 20) - 1);
+        // ETH: S += 10^6 · 10^29 / 10^18 = 10^17 in scale 0; Bob ⌊(10^18 − 10^9) · 10^17 / 10^29⌋ = ⌊10^6 − 0.001⌋,
+        // Alice ⌊10^18 · 10^17 / 10^38⌋ = ⌊0.1⌋ = 0.
+        pool.GetPendingGain(Bob, Eth).Should().Be(999_999);
         pool.GetPendingGain(Alice, Eth).Should().Be(0);
         pool.Audit().DepositDust.Should().Be(1);
     }
@@ -132,17 +136,16 @@ public class BufferPoolWorkedExampleTests
         pool.Deposit(Bob, 100);
         pool.Deposit(Carol, 100);
 
-        // Each exactly owns 66 2/3; rounded down to 66. Sum 198 of 200: 2 units of dust, never owed to anyone.
-        // ETH: exactly 33 each, but S += ⌊99 · 2^127 / 300⌋ is a hair short of 33 · 2^127 / 100, so each gets
-        // ⌊33 − ε⌋ = 32 (gains round down); 3 units stay as accounted dust.
-        pool.Offset(100, eth: 99);
+        // Each exactly owns 66 2/3 (P = ⌊10^38 · 2/3⌋); rounded down to 66. Sum 198 of 200: 2 units of dust, never owed
+        // to anyone. ETH: S += 100 · 10^38 / 300, rounded down; each gets ⌊33.33…⌋ = 33 and 1 unit stays as dust.
+        pool.Offset(100, eth: 100);
         (pool.GetDeposit(Alice), pool.GetDeposit(Bob), pool.GetDeposit(Carol)).Should().Be((66m, 66m, 66m));
-        pool.GetPendingGain(Carol, Eth).Should().Be(32);
-        pool.Audit().Assets[0].Dust.Should().Be(3);
+        pool.GetPendingGain(Carol, Eth).Should().Be(33);
+        pool.Audit().Assets[0].Dust.Should().Be(1);
         pool.Withdraw(Alice, 66).IsApplied.Should().BeTrue();
         pool.Withdraw(Bob, 66).IsApplied.Should().BeTrue();
         pool.Withdraw(Carol, 66).IsApplied.Should().BeTrue();
-        pool.Claim(Carol, Eth).Amount.Should().Be(32);
+        pool.Claim(Carol, Eth).Amount.Should().Be(33);
         pool.TotalDeposits.Should().Be(2);
         pool.Audit().Depositors.Should().Be(2);
     }
@@ -172,12 +175,12 @@ public class BufferPoolWorkedExampleTests
         pool.Deposit(Alice, 768);
         pool.Deposit(Bob, 256);
 
-        // S += 40 · 2^127 / 1024 = 40 · 2^117 (exact): Alice 768 · 40 / 1024 = 30, Bob 10.
+        // S += 40 · 10^38 / 1024 (exact: 2^10 divides 10^38): Alice 768 · 40 / 1024 = 30, Bob 10.
         pool.DistributeReward(NextId(), Btc, 40).IsApplied.Should().BeTrue();
         (pool.GetPendingGain(Alice, Btc), pool.GetPendingGain(Bob, Btc)).Should().Be((30m, 10m));
         pool.TotalDeposits.Should().Be(1024);
 
-        // 3 more: S += 3 · 2^117 (exact). Alice ⌊768 · 3 / 1024⌋ = ⌊2.25⌋ = 2, Bob ⌊0.75⌋ = 0; 0.25 + 0.75 = 1 unit of dust.
+        // 3 more, also exact. Alice ⌊768 · 3 / 1024⌋ = ⌊2.25⌋ = 2, Bob ⌊0.75⌋ = 0; 0.25 + 0.75 = 1 unit of dust.
         pool.DistributeReward(NextId(), Btc, 3);
         (pool.GetPendingGain(Alice, Btc), pool.GetPendingGain(Bob, Btc)).Should().Be((32m, 10m));
         pool.Audit().Assets[1].Dust.Should().Be(1);

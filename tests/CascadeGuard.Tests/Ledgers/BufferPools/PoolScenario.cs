@@ -361,13 +361,6 @@ internal sealed class PoolScenario
     }
 }
 
-/// <summary>A cheap assertion for hot property loops.</summary>
-internal static class Ensure
-{
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    public static void Fail(string message) => throw new Xunit.Sdk.XunitException(message);
-}
-
 /// <summary>Invariants any pool must satisfy at any time, with or without a model.</summary>
 internal static class PoolInvariants
 {
@@ -396,7 +389,7 @@ internal static class PoolInvariants
 
         if (!(pool.Core.P >= ProductSumPool.PFloor && pool.Core.P <= ProductSumPool.POne))
         {
-            Ensure.Fail($"P {pool.Core.P} outside [2^95, 2^127]");
+            Ensure.Fail($"P {pool.Core.P} outside [10^29, 10^38]");
         }
     }
 }
