@@ -363,7 +363,7 @@ internal sealed class ProductSumPool
         return (long)(ulong)sum.Low128;
     }
 
-    private void EnsureCapacity(int depositor)
+    internal void EnsureCapacity(int depositor)
     {
         if (depositor < _capacity)
         {

@@ -4,23 +4,33 @@ using CascadeGuard.Primitives;
 namespace CascadeGuard.Ledgers.Waterfall;
 
 /// <summary>
-/// The auto-deleveraging ranking published by perpetual-futures exchanges: score = profit fraction × effective
-/// leverage; positions with the highest score are deleveraged first. Only profitable positions with capacity are
-/// ranked; ties go to the lower account index, so the order is deterministic. Pure; allocation-free.
+/// The auto-deleveraging ranking perpetual-futures exchanges publish (BitMEX, Poloniex): for a profitable position
+/// score = PnL fraction × effective leverage, for a losing one PnL fraction ÷ effective leverage (negative, so every
+/// profitable position ranks first); the highest score is deleveraged first. Positions without leverage (no
+/// exposure) or without capacity are not ranked; ties go to the lower account index, so the order is deterministic.
+/// Pure; allocation-free.
 /// </summary>
 public static class AutoDeleveraging
 {
-    /// <summary>The ranking score, profit fraction × effective leverage; <see cref="double.NegativeInfinity"/> when not eligible (no profit).</summary>
+    /// <summary>
+    /// The ranking score: PnL fraction × effective leverage when the PnL is positive, PnL fraction ÷ effective leverage
+    /// otherwise; <see cref="double.NegativeInfinity"/> when the effective leverage is zero (no position to deleverage).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">An argument is not finite, or leverage is negative.</exception>
     public static double Score(double profitFraction, double effectiveLeverage)
     {
         Guard.Finite(profitFraction, nameof(profitFraction));
         Guard.FiniteNonNegative(effectiveLeverage, nameof(effectiveLeverage));
-        return profitFraction > 0 && effectiveLeverage > 0 ? profitFraction * effectiveLeverage : double.NegativeInfinity;
+        if (effectiveLeverage == 0)
+        {
+            return double.NegativeInfinity;
+        }
+
+        return profitFraction > 0 ? profitFraction * effectiveLeverage : profitFraction / effectiveLeverage;
     }
 
     /// <summary>
-    /// Writes the eligible candidates (positive score and capacity) in deleveraging order; each entry's
+    /// Writes the eligible candidates (non-zero leverage and positive capacity) in deleveraging order; each entry's
     /// <see cref="AdlAllocation.Amount"/> is the candidate's capacity (the most it could cover).
     /// </summary>
     /// <param name="candidates">The opposite positions.</param>

@@ -26,7 +26,7 @@ public class LossWaterfallTests
         new(new AccountId(10), 0.5, 10, 100m), // score 5
         new(new AccountId(11), 1.0, 3, 500m), // score 3
         new(new AccountId(9), 0.2, 25, 40m), // score 5, lower account: first
-        new(new AccountId(12), -0.3, 50, 70m), // losing: not eligible
+        new(new AccountId(12), -0.5, 64, 70m), // losing: ranked last (score −0.5/64)
     ];
 
     [Fact]
@@ -83,17 +83,17 @@ public class LossWaterfallTests
     }
 
     [Theory]
-    [InlineData(FinalLossPolicy.AutoDeleverage, 0, 110)]
-    [InlineData(FinalLossPolicy.AutoDeleverageThenSocialize, 110, 0)]
+    [InlineData(FinalLossPolicy.AutoDeleverage, 0, 40)]
+    [InlineData(FinalLossPolicy.AutoDeleverageThenSocialize, 40, 0)]
     public void What_deleveraging_cannot_cover_is_socialized_or_recorded_as_bad_debt(FinalLossPolicy policy, int socialized, int unabsorbed)
     {
         var rig = Funded(policy);
         var candidates = Candidates();
         var allocations = new AdlAllocation[candidates.Length];
 
-        // 1550 − 300 − 500 = 750 left; the candidates can give 40 + 100 + 500 = 640; 110 remain.
+        // 1550 − 300 − 500 = 750 left; the candidates can give 40 + 100 + 500 + 70 (the loser, last) = 710; 40 remain.
         var r = rig.Waterfall.Absorb(new ShortfallRequest(NextId(), Bankrupt, M1, 1_550m), candidates, allocations);
-        (r.ByAutoDeleveraging, r.BySocialization, r.Unabsorbed).Should().Be((640m, (decimal)socialized, (decimal)unabsorbed));
+        (r.ByAutoDeleveraging, r.BySocialization, r.Unabsorbed).Should().Be((710m, (decimal)socialized, (decimal)unabsorbed));
         rig.Waterfall.GetTotal(WaterfallStep.Unabsorbed).Should().Be(unabsorbed);
     }
 
@@ -191,7 +191,7 @@ public class LossWaterfallTests
         var json = rig.Waterfall.CreateSnapshot();
         var restored = LossWaterfall.Restore(json, fund, pools);
         restored.CreateSnapshot().Should().Be(json);
-        restored.GetSocializedLoss(M1).Should().Be(110m);
+        restored.GetSocializedLoss(M1).Should().Be(40m);
         var first = rig.Waterfall.Journal[0];
         restored.Absorb(new ShortfallRequest(first.Id, Bankrupt, M1, 1_550m)).Outcome.Should().Be(LedgerOutcome.Duplicate);
 
