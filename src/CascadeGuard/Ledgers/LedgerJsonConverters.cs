@@ -10,47 +10,54 @@ namespace CascadeGuard.Ledgers;
 /// </summary>
 internal static class LedgerJsonConverters
 {
-    internal sealed class OperationIdConverter : JsonConverter<OperationId>
+    internal sealed class OperationIdConverter : NumberIdConverter<OperationId>
     {
-        public override OperationId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Create(reader.GetInt64(), static v => new OperationId(v));
+        protected override OperationId Create(long value) => new(value);
 
-        public override void Write(Utf8JsonWriter writer, OperationId value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+        protected override long ValueOf(OperationId id) => id.Value;
     }
 
-    internal sealed class AccountIdConverter : JsonConverter<AccountId>
+    internal sealed class AccountIdConverter : NumberIdConverter<AccountId>
     {
-        public override AccountId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Create(reader.GetInt32(), static v => new AccountId(v));
+        protected override AccountId Create(long value) => new(checked((int)value));
 
-        public override void Write(Utf8JsonWriter writer, AccountId value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+        protected override long ValueOf(AccountId id) => id.Value;
     }
 
-    internal sealed class AssetIdConverter : JsonConverter<AssetId>
+    internal sealed class AssetIdConverter : NumberIdConverter<AssetId>
     {
-        public override AssetId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Create(reader.GetInt32(), static v => new AssetId(v));
+        protected override AssetId Create(long value) => new(checked((int)value));
 
-        public override void Write(Utf8JsonWriter writer, AssetId value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+        protected override long ValueOf(AssetId id) => id.Value;
     }
 
-    internal sealed class MarketIdConverter : JsonConverter<MarketId>
+    internal sealed class MarketIdConverter : NumberIdConverter<MarketId>
     {
-        public override MarketId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            Create(reader.GetInt32(), static v => new MarketId(v));
+        protected override MarketId Create(long value) => new(checked((int)value));
 
-        public override void Write(Utf8JsonWriter writer, MarketId value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+        protected override long ValueOf(MarketId id) => id.Value;
     }
 
-    private static TId Create<TValue, TId>(TValue value, Func<TValue, TId> create)
+    /// <summary>Reads and writes an id as its number; a value the id refuses becomes a <see cref="JsonException"/>.</summary>
+    internal abstract class NumberIdConverter<TId> : JsonConverter<TId>
     {
-        try
+        public override TId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            return create(value);
+            var value = reader.GetInt64();
+            try
+            {
+                return Create(value);
+            }
+            catch (Exception ex) when (ex is ArgumentException or OverflowException)
+            {
+                throw new JsonException(ex.Message, ex);
+            }
         }
-        catch (ArgumentException ex)
-        {
-            throw new JsonException(ex.Message, ex);
-        }
+
+        public override void Write(Utf8JsonWriter writer, TId value, JsonSerializerOptions options) => writer.WriteNumberValue(ValueOf(value));
+
+        protected abstract TId Create(long value);
+
+        protected abstract long ValueOf(TId id);
     }
 }
