@@ -37,6 +37,19 @@ public class InsuranceFundTests
     }
 
     [Fact]
+    public void Docs_example()
+    {
+        var usd = Usd;
+        var fund = new InsuranceFund(new InsuranceFundOptions { Asset = usd, Quantum = 0.01m, Floor = 100m, Cap = 1_000m });
+        fund.Contribute(new OperationId(1), 600m, InsuranceInflow.PenaltyShare).Amount.Should().Be(600m);
+        fund.Contribute(new OperationId(2), 500.55m, InsuranceInflow.Fee).Remainder.Should().Be(100.55m);
+        var cover = fund.Cover(new OperationId(3), 975.25m);
+        (cover.Amount, cover.Remainder).Should().Be((900m, 75.25m));
+        fund.Withdraw(new OperationId(4), 0.01m).Rejection.Should().Be(LedgerRejection.BelowFloor);
+        fund.Balance.Should().Be(100m);
+    }
+
+    [Fact]
     public void Covers_pay_down_to_the_floor_and_report_what_is_left()
     {
         var f = Fund();
