@@ -1,4 +1,5 @@
 using CascadeGuard.Ledgers;
+using CascadeGuard.Ledgers.BufferPools;
 using CascadeGuard.Ledgers.Insurance;
 using CascadeGuard.Ledgers.Waterfall;
 using CascadeGuard.Primitives;
@@ -95,11 +96,22 @@ public class LossWaterfallPropertyTests
                 Ensure.Fail($"final steps wrong: {r}");
             }
 
-            // A penalty, a repeat, and a rebuild from the journals.
-            var split = rig.Waterfall.DistributePenalty(NextId(), Bankrupt, M1, penalty);
+            // Snapshot all three ledgers here; continue both the live and the restored ones with a penalty and a repeat.
+            var fund = InsuranceFund.Restore(rig.Fund.CreateSnapshot());
+            var pools = BufferPoolSet.Restore(rig.Pools.CreateSnapshot());
+            var restored = LossWaterfall.Restore(rig.Waterfall.CreateSnapshot(), fund, pools, Clock()); // its records carry timestamps
+            var penaltyId = NextId();
+            var split = rig.Waterfall.DistributePenalty(penaltyId, Bankrupt, M1, penalty);
             if (split.ToInsuranceFund + split.ToBufferPools + split.Retained != penalty)
             {
                 Ensure.Fail($"penalty split does not add up: {split}");
+            }
+
+            if (restored.DistributePenalty(penaltyId, Bankrupt, M1, penalty) != split
+                || restored.Absorb(shortfall, candidates, new AdlAllocation[candidates.Length]).Outcome != LedgerOutcome.Duplicate
+                || fund.CreateSnapshot() + pools.CreateSnapshot() + restored.CreateSnapshot() != rig.State)
+            {
+                Ensure.Fail("the restored ledgers diverged from the live ones");
             }
 
             var state = rig.State;

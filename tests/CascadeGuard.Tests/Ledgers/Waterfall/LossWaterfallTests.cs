@@ -132,6 +132,28 @@ public class LossWaterfallTests
     }
 
     [Fact]
+    public void A_refused_penalty_split_changes_nothing_and_a_repeat_returns_the_original()
+    {
+        var rig = Funded();
+        var id = NextId();
+        var first = rig.Waterfall.DistributePenalty(id, Bankrupt, M1, 101m);
+        var state = rig.State;
+        var again = rig.Waterfall.DistributePenalty(id, Bankrupt, M1, 101m);
+        (again.Outcome, again.Sequence, again.ToInsuranceFund, again.ToBufferPools, again.Retained)
+            .Should().Be((LedgerOutcome.Duplicate, first.Sequence, 50m, 30m, 21m));
+        rig.Waterfall.DistributePenalty(id, Bankrupt, M1, 102m).Rejection.Should().Be(LedgerRejection.IdReused);
+        rig.State.Should().Be(state);
+
+        // The id the split would give the pool's reward is taken: refused before the fund is touched.
+        var other = NextId();
+        rig.Pool.DistributeReward(other.Derive(3), Usd, 1m);
+        state = rig.State;
+        var refused = rig.Waterfall.DistributePenalty(other, Bankrupt, M1, 100m);
+        (refused.Outcome, refused.Rejection).Should().Be((LedgerOutcome.Rejected, LedgerRejection.IdReused));
+        rig.State.Should().Be(state);
+    }
+
+    [Fact]
     public void Penalties_are_split_exactly_between_fund_pools_and_platform()
     {
         var rig = Funded();
