@@ -23,7 +23,10 @@ namespace CascadeGuard.Ledgers.BufferPools;
 /// Every change is appended to <see cref="Journal"/>; <see cref="Replay"/> rebuilds the pool from it, and
 /// <see cref="CreateSnapshot"/> / <see cref="Restore"/> save and load it as versioned JSON.
 /// </para>
-/// <para>Not thread-safe: one writer at a time (the engine's tick, or one grain).</para>
+/// <para>
+/// Depositors are <see cref="AccountId"/> dense indices: per-depositor state lives in arrays sized to the largest index
+/// seen (36 bytes per index plus 40 per index and gain asset). Not thread-safe: one writer at a time (the engine's tick, or one grain).
+/// </para>
 /// </remarks>
 public sealed class BufferPool
 {
