@@ -28,6 +28,6 @@ public readonly record struct AbsorptionResult
     /// <summary>Debt left with the caller (the next step of its waterfall, or a later attempt).</summary>
     public decimal DebtRemaining { get; }
 
-    /// <summary>Number of pools that took part.</summary>
+    /// <summary>Number of pools that took part (0 when nothing was absorbed, and for a duplicate).</summary>
     public int PoolsUsed { get; }
 }
