@@ -14,7 +14,7 @@ internal sealed record MarketParameters
     /// <summary>
     /// The population's total debt at the start over the notional resting within <see cref="DepthReferenceDistance"/>
     /// of the price. Default 20: an assumption (a lending market's debt is large next to the depth a few per cent from
-    /// the price); the sweep covers 5 to 80. Stated as a ratio so that results do not depend on the account count.
+    /// the price); the sweep covers 10 to 160. Stated as a ratio so that results do not depend on the account count.
     /// </summary>
     public double DebtToDepth { get; init; } = 20;
 

@@ -24,7 +24,7 @@ internal static class ParameterSheet
         list.AddRange(
         [
             Parameter.Number("depthExponent", m.DepthExponent, string.Empty, Inv($"β of Q(δ) = A·δ^β: log-log fit to {fit.Points:N0} bid levels of the Bybit XRPUSDT book (β {fit.Exponent:F3}, R² {fit.RSquared:F3}, data within {fit.MaxDistance:P2} of mid), extrapolated")),
-            Parameter.Number("debtToDepth", m.DebtToDepth, "×", "population debt over the notional within 2 % of mid at the start: an assumption (large lending markets owe many times the near-touch depth); swept 5–80"),
+            Parameter.Number("debtToDepth", m.DebtToDepth, "×", "population debt over the notional within 2 % of mid at the start: an assumption (large lending markets owe many times the near-touch depth); swept 10–160"),
             Parameter.Number("depthReferenceDistance", m.DepthReferenceDistance, string.Empty, "the '2 % depth' band market-data vendors publish"),
             Parameter.Number("resilienceHalfLifeMinutes", m.ResilienceHalfLife.TotalMinutes, "min", "consumed depth decays exponentially (Obizhaeva–Wang 2013); an assumption for a stressed book, swept 1 s – 2 days"),
             Parameter.Number("permanentImpactFraction", m.PermanentImpactFraction, string.Empty, "share of each sale's move that never recovers: an assumption (Almgren et al. 2005 find permanent impact material)"),

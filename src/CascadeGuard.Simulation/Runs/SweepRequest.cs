@@ -14,7 +14,7 @@ internal sealed record SweepRequest
 {
     public double[] Shocks { get; init; } = [0.2, 0.4, 0.6];
 
-    public double[] DebtToDepth { get; init; } = [5, 20, 80];
+    public double[] DebtToDepth { get; init; } = [10, 40, 160];
 
     public TimeSpan[] HalfLives { get; init; } =
     [

@@ -7,7 +7,8 @@ namespace CascadeGuard.Tool.Charts;
 
 /// <summary>
 /// The sweep's heat map: one panel per (shock, leverage), each with debt/depth across and resilience half-life down;
-/// colour is the relative bad-debt reduction from −1 (red: the policy loses) to +1 (blue: it removes the bad debt).
+/// colour is the relative bad-debt reduction from −1 (red: the policy loses) through 0 (white) to +1 (blue: it removes
+/// the bad debt).
 /// </summary>
 internal static class SweepHeatMap
 {
@@ -41,15 +42,15 @@ internal static class SweepHeatMap
                 }
 
                 var map = plot.Add.Heatmap(values);
-                map.Colormap = new ScottPlot.Colormaps.Viridis();
+                map.Colormap = new ScottPlot.Colormaps.Reversed(new ScottPlot.Colormaps.Balance());
                 map.ManualRange = new ScottPlot.Range(-1, 1);
-                map.Extent = new CoordinateRect(-0.5, request.DebtToDepth.Length - 0.5, -0.5, request.HalfLives.Length - 0.5);
                 for (var h = 0; h < request.HalfLives.Length; h++)
                 {
                     for (var d = 0; d < request.DebtToDepth.Length; d++)
                     {
-                        var text = plot.Add.Text(values[request.HalfLives.Length - 1 - h, d].ToString("+0%;-0%;0%", CultureInfo.InvariantCulture), d, h);
-                        text.LabelFontColor = Colors.White;
+                        var value = values[request.HalfLives.Length - 1 - h, d];
+                        var text = plot.Add.Text(value.ToString("+0%;-0%;0%", CultureInfo.InvariantCulture), d, h);
+                        text.LabelFontColor = Math.Abs(value) > 0.6 ? Colors.White : Colors.Black;
                         text.LabelAlignment = Alignment.MiddleCenter;
                         text.LabelFontSize = 11;
                     }
