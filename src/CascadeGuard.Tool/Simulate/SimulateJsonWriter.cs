@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using CascadeGuard.Simulation.Policies;
 using CascadeGuard.Simulation.Runs;
@@ -13,7 +14,7 @@ internal static class SimulateJsonWriter
     public static byte[] ToBytes(SimulationReport report)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             Write(json, report);
         }
