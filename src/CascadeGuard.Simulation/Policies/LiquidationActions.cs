@@ -52,7 +52,7 @@ internal sealed class LiquidationActions
         }
 
         var settlement = _ledger.Take(account, filled, Money.Proceeds(filled, fill.AveragePrice), (decimal)penaltyRate, null);
-        Record(account, settlement, fill.AveragePrice, fill.MidBefore, null);
+        Record(account, settlement, fill.AveragePrice, null);
         return new SaleResult(settlement, fill.AveragePrice);
     }
 
@@ -73,9 +73,8 @@ internal sealed class LiquidationActions
             return new SaleResult(Settlement.None, pricePerUnit);
         }
 
-        var mid = _market.Mid;
         var settlement = _ledger.Take(account, taken, Money.Proceeds(taken, pricePerUnit), (decimal)penaltyRate, buyer);
-        Record(account, settlement, pricePerUnit, mid, buyer);
+        Record(account, settlement, pricePerUnit, buyer);
         return new SaleResult(settlement, pricePerUnit);
     }
 
@@ -119,9 +118,9 @@ internal sealed class LiquidationActions
         return paid;
     }
 
-    private void Record(int account, in Settlement settlement, double averagePrice, double mid, Counterparty? buyer)
+    private void Record(int account, in Settlement settlement, double averagePrice, Counterparty? buyer)
     {
-        _recorder.Taken(account, settlement, averagePrice, mid, buyer);
+        _recorder.Taken(account, settlement, averagePrice, buyer);
         if (settlement.LeftBadDebt)
         {
             _recorder.BadDebtRealized(_ledger.Debt(account));

@@ -43,8 +43,12 @@ internal sealed class RunRecorder(int accounts, double nearZeroFraction)
         StepLiquidations = 0;
     }
 
-    /// <summary>Collateral taken from an account. <paramref name="mid"/>: the book's mid just before, which values what the borrower gave up.</summary>
-    public void Taken(int account, in Settlement s, double averagePrice, double mid, Counterparty? buyer)
+    /// <summary>
+    /// Collateral taken from an account. What the borrower gave up is valued at the exogenous price — what the collateral
+    /// would fetch with no liquidation flow — so the loss counts the penalty, the sale's own slippage and the depression
+    /// that all liquidations together put on the price.
+    /// </summary>
+    public void Taken(int account, in Settlement s, double averagePrice, Counterparty? buyer)
     {
         if (!_liquidated[account])
         {
@@ -59,8 +63,8 @@ internal sealed class RunRecorder(int accounts, double nearZeroFraction)
         StepVolume += units;
         Proceeds += (double)s.Proceeds;
 
-        // Penalty + slippage: the collateral at the mid before, less what came back as debt repaid and refund.
-        BorrowerLoss += (units * mid) - (double)(s.Repaid + s.Refund);
+        // Penalty + slippage: the collateral at the exogenous price, less what came back as debt repaid and refund.
+        BorrowerLoss += (units * ExogenousPrice) - (double)(s.Repaid + s.Refund);
         if (averagePrice <= nearZeroFraction * ExogenousPrice)
         {
             NearZeroUnits += units;

@@ -11,7 +11,7 @@ public class LedgerTests
     public void Partial_liquidation_splits_proceeds_into_repayment_and_penalty()
     {
         // 10 units against 16,000 at a price of 1,900 (trigger 16,000 / (10 · 0.83) = 1,927.71).
-        var (ledger, _, _, _, actions) = SimulationFixtures.Hand([10m], [16_000m], 1_900, new MarketParameters { Feedback = false });
+        var (ledger, _, _, recorder, actions) = SimulationFixtures.Hand([10m], [16_000m], 1_900, new MarketParameters { Feedback = false });
         var sale = actions.Sell(0, 4, 0.05);
 
         // Proceeds 7,600; repaid ⌊7,600 / 1.05⌋ = 7,238.095238; penalty the remainder.
@@ -22,6 +22,9 @@ public class LedgerTests
         ledger.ExactCollateral(0).Should().Be(6m);
         ledger.ExactDebt(0).Should().Be(8_761.904762m);
         ledger.CheckConservation().Should().Be((0m, 0m, 0m));
+
+        // No slippage at infinite depth: the borrower loses exactly the penalty.
+        recorder.BorrowerLoss.Should().BeApproximately(361.904762, 1e-6);
     }
 
     [Fact]
