@@ -85,33 +85,6 @@ internal static class SimulateCommand
     }
 
     /// <summary>Runs the request, with a progress bar on an interactive console.</summary>
-    public static SimulationReport Simulate(SimulationRequest request, IAnsiConsole console)
-    {
-        var progress = new SimulationProgress();
-        if (!console.Profile.Capabilities.Interactive)
-        {
-            return MonteCarlo.Run(request, progress);
-        }
-
-        SimulationReport? report = null;
-        console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask($"simulating {request.Scenario.Name}");
-                var work = Task.Run(() => MonteCarlo.Run(request, progress));
-                while (!work.Wait(100))
-                {
-                    if (progress.TotalSteps > 0)
-                    {
-                        task.Value = 100.0 * progress.CompletedSteps / progress.TotalSteps;
-                    }
-                }
-
-                task.Value = 100;
-                report = work.GetAwaiter().GetResult();
-            });
-        return report!;
-    }
+    public static SimulationReport Simulate(SimulationRequest request, IAnsiConsole console) =>
+        ProgressRunner.Run(console, $"simulating {request.Scenario.Name}", progress => MonteCarlo.Run(request, progress));
 }

@@ -88,28 +88,8 @@ internal static class SweepCommand
         return ExitCodes.Success;
     }
 
-    private static List<SweepCell> Simulate(SweepRequest request, IAnsiConsole console)
-    {
-        var progress = new SimulationProgress();
-        if (!console.Profile.Capabilities.Interactive)
-        {
-            return [.. Simulation.Runs.Sweep.Run(request, progress)];
-        }
-
-        List<SweepCell>? cells = null;
-        console.Progress().AutoClear(true).Start(ctx =>
-        {
-            var task = ctx.AddTask("sweeping");
-            var work = Task.Run(() => Simulation.Runs.Sweep.Run(request, progress));
-            while (!work.Wait(100))
-            {
-                task.Value = progress.TotalSteps > 0 ? 100.0 * progress.CompletedSteps / progress.TotalSteps : 0;
-            }
-
-            cells = [.. work.GetAwaiter().GetResult()];
-        });
-        return cells!;
-    }
+    private static List<SweepCell> Simulate(SweepRequest request, IAnsiConsole console) =>
+        [.. ProgressRunner.Run(console, "sweeping", progress => Simulation.Runs.Sweep.Run(request, progress))];
 
     public static string Csv(IReadOnlyList<SweepCell> cells, SweepRequest request)
     {
