@@ -1,0 +1,16 @@
+namespace CascadeGuard.Simulation.Policies;
+
+/// <summary>
+/// A named policy: its rules in one sentence for the report, and a factory of one <see cref="ILiquidationPolicy"/> per
+/// simulated world (worlds run in parallel; instances are never shared).
+/// </summary>
+internal abstract class PolicyDefinition
+{
+    /// <summary>The name on the command line and in JSON.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The policy's rules, one sentence.</summary>
+    public abstract string Rules { get; }
+
+    public abstract ILiquidationPolicy Create(PolicySetup setup);
+}

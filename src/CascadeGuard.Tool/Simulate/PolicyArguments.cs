@@ -1,0 +1,42 @@
+using CascadeGuard.Simulation.Policies;
+using CascadeGuard.Tool.Cli;
+
+namespace CascadeGuard.Tool.Simulate;
+
+/// <summary>Turns policy names from the command line into definitions, refusing unknown and not-yet-built ones.</summary>
+internal static class PolicyArguments
+{
+    public static IReadOnlyList<PolicyDefinition> Resolve(IReadOnlyList<string>? names, string option)
+    {
+        if (names is null)
+        {
+            return PolicyCatalog.Available;
+        }
+
+        var result = new List<PolicyDefinition>();
+        foreach (var name in names)
+        {
+            if (PolicyCatalog.Find(name) is { } policy)
+            {
+                if (result.Contains(policy))
+                {
+                    throw new UsageException($"option '--{option}' names policy '{name}' twice");
+                }
+
+                result.Add(policy);
+            }
+            else if (PolicyCatalog.Planned.TryGetValue(name, out var waitsFor))
+            {
+                throw new UsageException($"policy '{name}' is not available yet: {waitsFor}");
+            }
+            else
+            {
+                throw new UsageException($"unknown policy '{name}' (available: {string.Join(", ", PolicyCatalog.Available.Select(p => p.Name))})");
+            }
+        }
+
+        return result;
+    }
+
+    public static string Names => string.Join(", ", PolicyCatalog.Available.Select(p => p.Name));
+}

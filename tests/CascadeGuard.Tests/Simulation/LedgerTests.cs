@@ -1,0 +1,128 @@
+using CascadeGuard.Simulation.Accounts;
+using CascadeGuard.Simulation.Market;
+using CascadeGuard.Simulation.Population;
+using CsCheck;
+
+namespace CascadeGuard.Tests.Simulation;
+
+public class LedgerTests
+{
+    [Fact]
+    public void Partial_liquidation_splits_proceeds_into_repayment_and_penalty()
+    {
+        // 10 units against 16,000 at a price of 1,900 (trigger 16,000 / (10 · 0.83) = 1,927.71).
+        var (ledger, _, _, recorder, actions) = SimulationFixtures.Hand([10m], [16_000m], 1_900, new MarketParameters { Feedback = false });
+        var sale = actions.Sell(0, 4, 0.05);
+
+        // Proceeds 7,600; repaid ⌊7,600 / 1.05⌋ = 7,238.095238; penalty the remainder.
+        sale.Settlement.Proceeds.Should().Be(7_600m);
+        sale.Settlement.Repaid.Should().Be(7_238.095238m);
+        sale.Settlement.Penalty.Should().Be(361.904762m);
+        sale.Settlement.Refund.Should().Be(0m);
+        ledger.ExactCollateral(0).Should().Be(6m);
+        ledger.ExactDebt(0).Should().Be(8_761.904762m);
+        ledger.CheckConservation().Should().Be((0m, 0m, 0m));
+
+        // No slippage at infinite depth: the borrower loses exactly the penalty.
+        recorder.BorrowerLoss.Should().BeApproximately(361.904762, 1e-6);
+    }
+
+    [Fact]
+    public void Full_repayment_caps_the_penalty_and_refunds_the_rest()
+    {
+        var (ledger, _, _, _, actions) = SimulationFixtures.Hand([10m], [16_000m], 1_900, new MarketParameters { Feedback = false });
+        var sale = actions.Sell(0, 10, 0.05);
+        sale.Settlement.Proceeds.Should().Be(19_000m);
+        sale.Settlement.Repaid.Should().Be(16_000m);
+        sale.Settlement.Penalty.Should().Be(800m);
+        sale.Settlement.Refund.Should().Be(2_200m);
+        ledger.Cash(0).Should().Be(2_200m);
+        ledger.IsOpen(0).Should().BeFalse();
+        ledger.CheckConservation().Should().Be((0m, 0m, 0m));
+    }
+
+    [Fact]
+    public void Insolvent_account_keeps_its_remaining_debt_as_bad_debt()
+    {
+        var (ledger, _, _, recorder, actions) = SimulationFixtures.Hand([10m], [16_000m], 1_500, new MarketParameters { Feedback = false });
+        var sale = actions.Sell(0, 10, 0.05);
+        sale.Settlement.LeftBadDebt.Should().BeTrue();
+        sale.Settlement.Repaid.Should().Be(14_285.714285m); // ⌊15,000 / 1.05⌋
+        ledger.ExactDebt(0).Should().Be(1_714.285715m);
+        recorder.RealizedBadDebt.Should().BeApproximately(1_714.285715, 1e-6);
+        actions.Cover(0, 2_000, Counterparty.InsuranceFund).Should().Be(1_714.285715m);
+        recorder.RealizedBadDebt.Should().BeApproximately(0, 1e-9);
+        recorder.InsuranceAbsorption.Should().BeApproximately(1_714.285715, 1e-6);
+        ledger.CheckConservation().Should().Be((0m, 0m, 0m));
+    }
+
+    [Fact]
+    public void Every_action_conserves_collateral_and_debt_exactly()
+    {
+        // Random sequences of sales, transfers, counterparty resales and covers on a book with impact.
+        Gen.Select(Gen.Int[0, 9], Gen.Double[0, 3], Gen.Int[0, 3], Gen.Double[0.5, 1.5]).Array[1, 40].Sample(ops =>
+        {
+            var collateral = Enumerable.Range(1, 10).Select(i => 1.5m * i).ToArray();
+            var debt = Enumerable.Range(1, 10).Select(i => 2_000m * i).ToArray();
+            var (ledger, market, _, _, actions) = SimulationFixtures.Hand(collateral, debt, 1_500, new MarketParameters { DebtToDepth = 2 });
+            foreach (var (account, units, kind, price) in ops)
+            {
+                switch (kind)
+                {
+                    case 0:
+                        actions.Sell(account, units, 0.05);
+                        break;
+                    case 1:
+                        if (ledger.ExactCollateral(account) > 0m)
+                        {
+                            actions.Transfer(account, units, 1_500 * price, 0.03, (Counterparty)(account % 3));
+                        }
+
+                        break;
+                    case 2:
+                        actions.SellHeld((Counterparty)(account % 3), units, 0);
+                        break;
+                    default:
+                        actions.Cover(account, units * 1_000, Counterparty.InsuranceFund);
+                        break;
+                }
+
+                market.Advance(1_500 * price);
+            }
+
+            return ledger.CheckConservation() == (0m, 0m, 0m);
+        }, iter: 2_000);
+    }
+
+    [Theory]
+    [InlineData(-1, 1.0, 0.05)]
+    [InlineData(3, 1.0, 0.05)]
+    [InlineData(0, double.NaN, 0.05)]
+    [InlineData(0, -1.0, 0.05)]
+    [InlineData(0, 1.0, 1.0)]
+    [InlineData(0, 1.0, -0.01)]
+    public void Bad_requests_are_refused_and_change_nothing(int account, double units, double penalty)
+    {
+        var (ledger, market, _, _, actions) = SimulationFixtures.Hand([10m, 5m, 1m], [16_000m, 1m, 1m], 1_900);
+        var mid = market.Mid;
+        var act = () => actions.Sell(account, units, penalty);
+        act.Should().Throw<ArgumentOutOfRangeException>();
+        ledger.ExactCollateral(0).Should().Be(10m);
+        ledger.ExactDebt(0).Should().Be(16_000m);
+        market.Mid.Should().Be(mid);
+    }
+
+    [Fact]
+    public void Liquidation_price_matches_the_library_margin_calculation()
+    {
+        var population = AccountPopulation.Generate(new PopulationParameters { Accounts = 300 }, 2000, 0.83, 3);
+        var ledger = new Ledger(population, 0.83);
+        var table = new CascadeGuard.Margin.RiskParameterTable([new ProtocolParameters().RiskParameters, null]);
+        for (var i = 0; i < ledger.Count; i++)
+        {
+            var price = CascadeGuard.Margin.MarginCalculator.LiquidationPrice(
+                [new(new(0), ledger.Collateral(i))], [new(new(1), ledger.Debt(i))], [2000.0, 1.0], table, new(0));
+            ledger.Triggers[i].Should().BeApproximately(price.Below, price.Below * 1e-12);
+        }
+    }
+}
