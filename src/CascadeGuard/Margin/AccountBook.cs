@@ -220,6 +220,67 @@ public sealed class AccountBook
         }
     }
 
+    /// <summary>
+    /// Evaluates the listed accounts (for example those a price move touched) into spans indexed like
+    /// <paramref name="accounts"/>. Each result equals <see cref="MarginCalculator.Evaluate"/> on that account, bit for bit.
+    /// </summary>
+    /// <param name="accounts">The accounts, in any order; each must exist.</param>
+    /// <param name="prices">Price of every asset, indexed by asset id; finite and positive.</param>
+    /// <param name="table">The risk parameters; covers every asset of the book.</param>
+    /// <param name="healthFactors">Receives the health factors; at least as long as <paramref name="accounts"/>.</param>
+    /// <param name="statuses">Receives the statuses; at least as long as <paramref name="accounts"/>.</param>
+    /// <param name="atRiskBand">Width of the at-risk band above 1; finite, zero or positive.</param>
+    /// <exception cref="ArgumentException">An input is invalid; the message names it.</exception>
+    public void EvaluateAccounts(
+        ReadOnlySpan<AccountId> accounts,
+        ReadOnlySpan<double> prices,
+        RiskParameterTable table,
+        Span<double> healthFactors,
+        Span<AccountStatus> statuses,
+        double atRiskBand = MarginCalculator.DefaultAtRiskBand)
+    {
+        Guard.NotNull(table);
+        Guard.DestinationLength(healthFactors.Length, accounts.Length, nameof(healthFactors));
+        Guard.DestinationLength(statuses.Length, accounts.Length, nameof(statuses));
+        Guard.FiniteNonNegative(atRiskBand);
+        CheckTable(table);
+        RiskParameterTable.CheckPrices(prices, AssetCount);
+        foreach (var account in accounts)
+        {
+            CheckAccount(account);
+        }
+
+        var limit = 1.0 + atRiskBand;
+        var k = CollateralSlots;
+        var m = DebtSlots;
+        for (var i = 0; i < accounts.Length; i++)
+        {
+            var slot = accounts[i].Value * k;
+            double c = 0, r = 0, d = 0;
+            for (var s = 0; s < k; s++)
+            {
+                var q = _collateralQuantities[slot + s];
+                if (q > 0)
+                {
+                    var a = _collateralAssets[slot + s];
+                    var v = q * prices[a];
+                    c += v;
+                    r += table.RiskAdjustedValue(a, v);
+                }
+            }
+
+            var debtSlot = accounts[i].Value * m;
+            for (var s = 0; s < m; s++)
+            {
+                d += _debtAmounts[debtSlot + s] * prices[_debtAssets[debtSlot + s]];
+            }
+
+            var hf = d > 0 ? r / d : double.PositiveInfinity;
+            healthFactors[i] = hf;
+            statuses[i] = AccountTotals.ClassifyBranchless(c, d, hf, limit);
+        }
+    }
+
     internal void CheckTable(RiskParameterTable table)
     {
         if (table.AssetCount < AssetCount)

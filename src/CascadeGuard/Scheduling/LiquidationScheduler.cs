@@ -327,6 +327,21 @@ public sealed partial class LiquidationScheduler
         return true;
     }
 
+    /// <summary>The account and market index (into the scheduler's markets) an instruction belongs to, while it is remembered.</summary>
+    internal bool TryGetInstructionOwner(InstructionId instruction, out AccountId account, out int market)
+    {
+        if (_instructions.TryGetValue(instruction.Value, out var state))
+        {
+            account = new AccountId(state.Account);
+            market = state.Market;
+            return true;
+        }
+
+        account = default;
+        market = -1;
+        return false;
+    }
+
     /// <summary>Reads the cumulative counters.</summary>
     /// <returns>The statistics.</returns>
     public SchedulerStatistics GetStatistics() => new(
