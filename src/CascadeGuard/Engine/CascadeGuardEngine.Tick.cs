@@ -84,6 +84,8 @@ public sealed partial class CascadeGuardEngine
             {
                 if (can)
                 {
+                    // Accounts skipped while the asset was paused are evaluated again now.
+                    _evaluatedPrices[a] = double.NaN;
                     EngineLog.OracleResumed(_logger, asset, decision.Status);
                 }
                 else

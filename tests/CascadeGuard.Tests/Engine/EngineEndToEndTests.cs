@@ -44,4 +44,156 @@ public class EngineEndToEndTests
         world.Evaluate(healthy, out var healthyEth, out _, out _);
         healthyEth.Should().Be(1.0);
     }
+
+    [Fact]
+    public void An_account_no_sale_can_restore_goes_to_auction_and_leftover_collateral_returns()
+    {
+        using var world = new EngineWorld();
+        world.Tick(2000.0);
+        var deep = world.Account(1.0, 1500.0);
+
+        // At 1,500: RA 1,200 against 1,500. Restoring 1.05 would need a repayment above the debt: auction the whole ETH.
+        var tick = world.Tick(1500.0);
+        var started = tick.AuctionsStarted.Span.ToArray().Should().ContainSingle().Subject;
+        started.Account.Should().Be(deep);
+        started.Lot.Should().Be(1.0m);
+        started.Debt.Should().Be(1575.0m, "debt × (1 + penalty)");
+        started.StartPrice.Should().Be(1800.0m, "oracle × the 1.2 start buffer");
+        tick.Sales.IsEmpty.Should().BeTrue();
+
+        // The account's ETH and debt are with the auction now; host updates to it are refused meanwhile.
+        world.Evaluate(deep, out var eth, out var debt, out _);
+        eth.Should().Be(0);
+        debt.Should().Be(0);
+        FluentActions.Invoking(() => world.Engine.SetDebt(deep, EngineWorld.Usdc, 1.0)).Should().Throw<InvalidOperationException>();
+
+        // A keeper buys at the start price: 1,575 / 1,800 = 0.875 ETH covers the debt; 0.125 ETH returns to the account.
+        var take = world.Engine.TakeAuction(started.Auction, 1.0m, 1800m);
+        take.Taken.Should().BeTrue();
+        take.Quantity.Should().Be(0.875m);
+        take.Paid.Should().Be(1575m);
+        take.ReturnedCollateral.Should().Be(0.125m);
+        world.Evaluate(deep, out eth, out debt, out _);
+        eth.Should().Be(0.125);
+        debt.Should().Be(0);
+        world.Engine.GetStatistics().PenaltiesCollected.Should().Be(75m);
+    }
+
+    [Fact]
+    public void An_auction_that_runs_out_of_collateral_sends_its_shortfall_down_the_waterfall()
+    {
+        using var world = new EngineWorld();
+        world.Tick(2000.0);
+        var insolvent = world.Account(1.0, 1600.0);
+        var started = world.Tick(1500.0).AuctionsStarted.Span[0];
+        started.Debt.Should().Be(1680m);
+
+        // After 30 minutes the stair-step curve (×0.99 every 90 s) has fallen 20 steps: 1,800 × 0.99^20.
+        for (var i = 0; i < 30; i++)
+        {
+            world.Tick(1500.0, TimeSpan.FromMinutes(1));
+        }
+
+        var take = world.Engine.TakeAuction(started.Auction, 1.0m, 1800m);
+        take.Taken.Should().BeTrue();
+        take.Quantity.Should().Be(1.0m);
+        take.Shortfall.Should().Be(1680m - take.Paid);
+        take.Shortfall.Should().BeGreaterThan(0);
+
+        var absorbed = world.Tick(1500.0).Absorptions.Span.ToArray().Should().ContainSingle().Subject;
+        absorbed.Account.Should().Be(insolvent);
+        absorbed.Shortfall.Should().Be(take.Shortfall);
+        var r = absorbed.Result;
+        (r.ByAccountCollateral + r.ByPenalty + r.ByInsuranceFund + r.ByBufferPools + r.ByAutoDeleveraging + r.BySocialization + r.Unabsorbed)
+            .Should().Be(take.Shortfall, "the steps of the waterfall add up to the shortfall exactly");
+        r.ByInsuranceFund.Should().Be(0, "the fund is empty");
+        r.BySocialization.Should().Be(take.Shortfall);
+        world.Engine.GetStatistics().BadDebt.Should().Be(take.Shortfall);
+    }
+
+    [Fact]
+    public void A_stale_price_pauses_liquidations_of_the_asset_and_says_so()
+    {
+        using var world = new EngineWorld();
+        world.Tick(2000.0);
+        var account = world.Account(1.0, 1700.0);
+
+        // Only USDC is quoted from now on: ETH's last quote ages past the 60 s staleness limit.
+        world.Time.Advance(TimeSpan.FromSeconds(61));
+        world.Prices.Set(EngineWorld.Usdc, 1.0, world.Time.GetUtcNow());
+        var tick = world.Engine.Tick();
+
+        tick.PausedAssets.ToArray().Should().Equal(EngineWorld.Eth);
+        tick.Sales.IsEmpty.Should().BeTrue();
+        tick.NewLiquidations.Should().Be(0);
+
+        // A fresh quote resumes it: the account is routed at once. The market's breaker halted on the stale oracle and
+        // releases sales again once its 15-minute halt dwell has passed.
+        var resumed = world.Tick(2000.0);
+        resumed.PausedAssets.IsEmpty.Should().BeTrue();
+        resumed.NewLiquidations.Should().Be(1);
+        resumed.Sales.IsEmpty.Should().BeTrue();
+        var minutes = 0;
+        TickResult later;
+        do
+        {
+            later = world.Tick(2000.0, TimeSpan.FromMinutes(1));
+            minutes++;
+        }
+        while (later.Sales.IsEmpty && minutes < 30);
+
+        minutes.Should().BeInRange(14, 16);
+        later.Sales.Span.ToArray().Should().ContainSingle().Which.Account.Should().Be(account);
+    }
+
+    [Fact]
+    public void Sales_never_exceed_the_throttle_and_the_rest_follows_as_the_book_recovers()
+    {
+        // A thin book: 5 levels of 0.2 ETH within 50 bps; depth participation 25 %: about 0.25 ETH may be sold at once.
+        using var world = new EngineWorld(o => o.Throttle.RecoveryHalfLife = TimeSpan.FromSeconds(10));
+        world.Books.SizePerLevel = 0.2;
+        world.Books.Levels = 5;
+        var accounts = Enumerable.Range(0, 5).Select(_ => world.Account(10.0, 17_000.0)).ToArray();
+
+        var released = 0.0;
+        var first = world.Tick(2000.0);
+        var firstTick = first.Sales.ToArray().Sum(s => s.Quantity);
+        firstTick.Should().BeGreaterThan(0).And.BeLessThanOrEqualTo(0.25 + 1e-9);
+        long fill = 0;
+        foreach (var sale in first.Sales.ToArray())
+        {
+            world.Engine.ApplyFill(new FillReport(++fill, sale.Id, sale.Quantity, 1999.0));
+            released += sale.Quantity;
+        }
+
+        for (var t = 0; t < 120; t++)
+        {
+            var tick = world.Tick(2000.0);
+            foreach (var sale in tick.Sales.ToArray())
+            {
+                world.Engine.ApplyFill(new FillReport(++fill, sale.Id, sale.Quantity, 1999.0));
+                released += sale.Quantity;
+            }
+        }
+
+        released.Should().BeGreaterThan(firstTick * 5, "the budget refills as the book recovers");
+        world.Engine.GetStatistics().Scheduler.ReleasedQuantity.Should().BeApproximately(released, 1e-9);
+    }
+
+    [Fact]
+    public void A_halted_breaker_stops_market_sales_but_auctions_still_start()
+    {
+        using var world = new EngineWorld(o => o.Breaker = new CascadeGuard.Breaker.CircuitBreakerOptions());
+        world.Tick(2000.0);
+        var restorable = world.Account(1.0, 1250.0);
+        var deep = world.Account(1.0, 1500.0);
+
+        // A 25 % fall within the 5-minute window is beyond the default 15 % halt level.
+        var tick = world.Tick(1500.0);
+        tick.BreakerTransitions.ToArray().Should().ContainSingle().Which.To.Should().Be(CascadeGuard.Breaker.BreakerState.Halted);
+        tick.Sales.IsEmpty.Should().BeTrue();
+        tick.AuctionsStarted.ToArray().Should().ContainSingle().Which.Account.Should().Be(deep);
+        world.Engine.GetStatistics().MarketLiquidations.Should().Be(1, "the restorable account is scheduled, but nothing is released while halted");
+        _ = restorable;
+    }
 }
