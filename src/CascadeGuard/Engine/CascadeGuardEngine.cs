@@ -49,7 +49,7 @@ public sealed partial class CascadeGuardEngine : IDisposable
     private CascadeGuardOptions _options;
 
     // Accounts: the columnar book, which assets each account has ever held (for the holders index), and its liquidation.
-    private readonly AccountBook _book;
+    private AccountBook _book;
     private readonly List<int>[] _holders;
     private ulong[] _indexedAssets;
     private int[] _activeMarket;
@@ -85,12 +85,12 @@ public sealed partial class CascadeGuardEngine : IDisposable
     private double _congestion;
 
     // Components.
-    private readonly LiquidationScheduler _scheduler;
-    private readonly DutchAuctionHouse _auctions;
-    private readonly InsuranceFund _fund;
-    private readonly BufferPoolSet _pools;
-    private readonly LossWaterfall _waterfall;
-    private readonly AdaptiveRiskParameters _adaptive;
+    private LiquidationScheduler _scheduler;
+    private DutchAuctionHouse _auctions;
+    private InsuranceFund _fund;
+    private BufferPoolSet _pools;
+    private LossWaterfall _waterfall;
+    private AdaptiveRiskParameters _adaptive;
     private readonly RiskParameterChange[] _changes = new RiskParameterChange[AdaptiveRiskParameters.ParameterCount];
     private readonly ShortfallRelay _shortfalls;
 

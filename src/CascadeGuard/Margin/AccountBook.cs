@@ -65,6 +65,41 @@ public sealed class AccountBook
 
     internal ReadOnlySpan<double> DebtAmountColumn => _debtAmounts.AsSpan(0, Count * DebtSlots);
 
+    /// <summary>Copies of the columns and the account count, for a component that saves the book in its own snapshot.</summary>
+    internal (int Count, int[] CollateralAssets, double[] CollateralQuantities, int[] DebtAssets, double[] DebtAmounts) ExportColumns() =>
+        (Count, CollateralAssetColumn.ToArray(), CollateralQuantityColumn.ToArray(), DebtAssetColumn.ToArray(), DebtAmountColumn.ToArray());
+
+    /// <summary>Rebuilds a book from <see cref="ExportColumns"/>, checking every entry as the setters would.</summary>
+    /// <exception cref="ArgumentException">A column has the wrong length or an entry is out of range.</exception>
+    internal static AccountBook ImportColumns(int assetCount, int collateralSlots, int debtSlots, int count, int[] collateralAssets, double[] collateralQuantities, int[] debtAssets, double[] debtAmounts)
+    {
+        var book = new AccountBook(assetCount, collateralSlots, debtSlots, count);
+        if (count < 0 || collateralAssets.Length != count * collateralSlots || collateralQuantities.Length != count * collateralSlots
+            || debtAssets.Length != count * debtSlots || debtAmounts.Length != count * debtSlots)
+        {
+            throw new ArgumentException("The saved account columns do not match the account count and slots.", nameof(count));
+        }
+
+        for (var i = 0; i < collateralAssets.Length; i++)
+        {
+            Guard.InRange(collateralAssets[i], 0, assetCount - 1, "collateralAssets");
+            Guard.FiniteNonNegative(collateralQuantities[i], "collateralQuantities");
+        }
+
+        for (var i = 0; i < debtAssets.Length; i++)
+        {
+            Guard.InRange(debtAssets[i], 0, assetCount - 1, "debtAssets");
+            Guard.FiniteNonNegative(debtAmounts[i], "debtAmounts");
+        }
+
+        collateralAssets.CopyTo(book._collateralAssets, 0);
+        collateralQuantities.CopyTo(book._collateralQuantities, 0);
+        debtAssets.CopyTo(book._debtAssets, 0);
+        debtAmounts.CopyTo(book._debtAmounts, 0);
+        book.Count = count;
+        return book;
+    }
+
     /// <summary>Adds an account with no positions.</summary>
     /// <returns>The new account's id, equal to the previous <see cref="Count"/>.</returns>
     public AccountId Add()

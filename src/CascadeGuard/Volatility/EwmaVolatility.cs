@@ -50,6 +50,23 @@ public sealed class EwmaVolatility : IVolatilityEstimator
         _previousClose = bar.Close;
     }
 
+    /// <summary>The estimator's whole state, for a component that saves it in its own snapshot.</summary>
+    internal (double PreviousClose, double Variance, int Count) State => (_previousClose, _variance, _count);
+
+    /// <summary>Sets the state saved by <see cref="State"/>; false (and nothing changes) when it is not a state this estimator can have.</summary>
+    internal bool TryRestore(double previousClose, double variance, int count)
+    {
+        if (!double.IsFinite(previousClose) || previousClose < 0 || !double.IsFinite(variance) || variance < 0 || count < 0)
+        {
+            return false;
+        }
+
+        _previousClose = previousClose;
+        _variance = variance;
+        _count = count;
+        return true;
+    }
+
     /// <inheritdoc />
     public void Reset()
     {

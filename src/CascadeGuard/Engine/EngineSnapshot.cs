@@ -1,0 +1,83 @@
+namespace CascadeGuard.Engine;
+
+/// <summary>The serialized form of an engine's whole state (versioned JSON). Components nest their own snapshots as text.</summary>
+internal sealed class EngineSnapshot
+{
+    public int Version { get; set; }
+
+    public string? Kind { get; set; }
+
+    public int AssetCount { get; set; }
+
+    public int[]? Markets { get; set; }
+
+    public int AccountCount { get; set; }
+
+    public int[]? CollateralAssets { get; set; }
+
+    public double[]? CollateralQuantities { get; set; }
+
+    public int[]? DebtAssets { get; set; }
+
+    public double[]? DebtAmounts { get; set; }
+
+    public int[][]? Holders { get; set; }
+
+    public ulong[]? IndexedAssets { get; set; }
+
+    public int[]? ActiveMarket { get; set; }
+
+    public long[]? ActiveAuction { get; set; }
+
+    public int[]? Dirty { get; set; }
+
+    public string[]? Oracles { get; set; }
+
+    public long[]? LastQuoteTicks { get; set; }
+
+    public double[]? Prices { get; set; }
+
+    public double[]? EvaluatedPrices { get; set; }
+
+    public bool[]? CanLiquidate { get; set; }
+
+    public double[][]? Volatility { get; set; }
+
+    public string[]? Throttles { get; set; }
+
+    public string[]? Breakers { get; set; }
+
+    public double[]? DepthNotional { get; set; }
+
+    public double[]? Vpin { get; set; }
+
+    public double Congestion { get; set; }
+
+    public string? Scheduler { get; set; }
+
+    public string? Auctions { get; set; }
+
+    public string? InsuranceFund { get; set; }
+
+    public string? BufferPools { get; set; }
+
+    public string? Waterfall { get; set; }
+
+    public string? Adaptive { get; set; }
+
+    public long Ticks { get; set; }
+
+    public long MarketLiquidations { get; set; }
+
+    public long AuctionLiquidations { get; set; }
+
+    public double CollateralSoldNotional { get; set; }
+
+    public double DebtRepaid { get; set; }
+
+    public decimal Penalties { get; set; }
+
+    public decimal BadDebt { get; set; }
+
+    public long Operations { get; set; }
+}
