@@ -47,7 +47,9 @@ public static class CascadeGuardServiceCollectionExtensions
     private static IServiceCollection AddCore(IServiceCollection services)
     {
         services.AddOptions<CascadeGuardOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CascadeGuardOptions>, CascadeGuardOptionsValidator>());
+
+        // Validates at start; reloads are validated by the engine, which logs a bad one and keeps the last good options.
+        services.TryAddSingleton<IOptionsFactory<CascadeGuardOptions>, CascadeGuardOptionsFactory>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new CascadeGuardEngine(
             provider.GetRequiredService<EngineDefinition>(),
