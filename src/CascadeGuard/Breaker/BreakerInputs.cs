@@ -19,16 +19,17 @@ public readonly record struct BreakerInputs(
     double Depth,
     OracleStatus Oracle)
 {
-    internal void Validate(string name)
+    // Names are literals: this runs on every evaluation, and concatenating them would allocate.
+    internal void Validate()
     {
-        Guard.FiniteNonNegative(Price, name + "." + nameof(Price));
-        Guard.FiniteNonNegative(Volatility, name + "." + nameof(Volatility));
-        Guard.InRange(Vpin, 0, 1, name + "." + nameof(Vpin));
-        Guard.FiniteNonNegative(InFlightNotional, name + "." + nameof(InFlightNotional));
-        Guard.FiniteNonNegative(Depth, name + "." + nameof(Depth));
+        Guard.FiniteNonNegative(Price, "inputs.Price");
+        Guard.FiniteNonNegative(Volatility, "inputs.Volatility");
+        Guard.InRange(Vpin, 0, 1, "inputs.Vpin");
+        Guard.FiniteNonNegative(InFlightNotional, "inputs.InFlightNotional");
+        Guard.FiniteNonNegative(Depth, "inputs.Depth");
         if (Oracle is < OracleStatus.Unavailable or > OracleStatus.StalePaused)
         {
-            Guard.Throw(name + "." + nameof(Oracle), Oracle, "must be a defined OracleStatus");
+            Guard.Throw("inputs.Oracle", Oracle, "must be a defined OracleStatus");
         }
     }
 }

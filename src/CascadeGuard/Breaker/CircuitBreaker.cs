@@ -50,7 +50,7 @@ public sealed class CircuitBreaker
     /// <exception cref="ArgumentOutOfRangeException">An input is out of range; nothing changes.</exception>
     public BreakerEvaluation Evaluate(in BreakerInputs inputs)
     {
-        inputs.Validate(nameof(inputs));
+        inputs.Validate();
         var now = _time.GetUtcNow();
         var nowTicks = now.UtcTicks;
         var drop = inputs.Price > 0 ? 1 - (inputs.Price / _high.Add(nowTicks, inputs.Price)) : 0;

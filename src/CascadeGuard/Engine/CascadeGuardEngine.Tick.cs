@@ -146,7 +146,7 @@ public sealed partial class CascadeGuardEngine
                 EngineLog.BreakerTransition(_logger, market.Id, evaluation.Transition.From, evaluation.Transition.To, evaluation.Transition.Reason);
             }
 
-            _telemetry.BreakerState.Record((int)evaluation.Decision.State, new KeyValuePair<string, object?>("market", market.Id.Value));
+            _telemetry.BreakerState.Record((int)evaluation.Decision.State, _marketTags[m]);
             _scaled[m].Factor = evaluation.Decision.BudgetFactor * participation;
             var sellable = evaluation.Decision.AllowsMarketSales && _canLiquidate[asset] && _canLiquidate[settlement];
             _referencePrices[market.Id.Value] = sellable ? _prices[asset] / _prices[settlement] : double.NaN;

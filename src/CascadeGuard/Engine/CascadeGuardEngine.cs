@@ -80,6 +80,7 @@ public sealed partial class CascadeGuardEngine : IDisposable
     private readonly double[] _depthNotional;
     private readonly double[] _vpin;
     private readonly double[] _referencePrices;
+    private readonly KeyValuePair<string, object?>[] _marketTags;
     private readonly BookLevel[] _bidBuffer;
     private readonly BookLevel[] _askBuffer;
     private double _congestion;
@@ -237,6 +238,7 @@ public sealed partial class CascadeGuardEngine : IDisposable
         }
 
         _referencePrices = new double[maxMarketId + 1];
+        _marketTags = [.. _markets.Select(m => new KeyValuePair<string, object?>("market", m.Id.Value))];
         _bidBuffer = new BookLevel[BookDepth];
         _askBuffer = new BookLevel[BookDepth];
         _scheduler = new LiquidationScheduler(schedulerMarkets, options.Scheduler, _time);

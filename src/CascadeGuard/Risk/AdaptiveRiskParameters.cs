@@ -64,7 +64,7 @@ public sealed class AdaptiveRiskParameters
     /// <exception cref="ArgumentException"><paramref name="changes"/> is too short; nothing changes.</exception>
     public AdaptiveRiskUpdate Update(in RiskInputs inputs, Span<RiskParameterChange> changes)
     {
-        inputs.Validate(nameof(inputs));
+        inputs.Validate();
         Guard.DestinationLength(changes.Length, ParameterCount, nameof(changes));
         var now = _time.GetUtcNow();
         if (now.UtcTicks < _nextEvaluationTicks)

@@ -13,10 +13,11 @@ namespace CascadeGuard.Risk;
 public readonly record struct RiskInputs(double Volatility, double Vpin, double Congestion)
 {
     /// <summary>Throws for out-of-range inputs, naming the field.</summary>
-    internal void Validate(string name)
+    // Names are literals: this runs on every evaluation, and concatenating them would allocate.
+    internal void Validate()
     {
-        Guard.FiniteNonNegative(Volatility, name + "." + nameof(Volatility));
-        Guard.InRange(Vpin, 0, 1, name + "." + nameof(Vpin));
-        Guard.InRange(Congestion, 0, 1, name + "." + nameof(Congestion));
+        Guard.FiniteNonNegative(Volatility, "inputs.Volatility");
+        Guard.InRange(Vpin, 0, 1, "inputs.Vpin");
+        Guard.InRange(Congestion, 0, 1, "inputs.Congestion");
     }
 }
