@@ -6,15 +6,14 @@ namespace CascadeGuard.Auctions;
 
 public sealed partial class DutchAuctionHouse
 {
-    /// <summary>The snapshot format this version writes and reads.</summary>
-    public const int SnapshotVersion = 1;
+    private const int SnapshotVersion = 1;
 
     /// <summary>
     /// The whole state — settings, running auctions, totals, counters, stop level — as versioned JSON. Restoring it with
     /// <see cref="Restore"/> gives a house that answers every command exactly as this one would.
     /// </summary>
     /// <returns>The JSON text.</returns>
-    public string CreateSnapshot()
+    public string SaveSnapshot()
     {
         var auctions = new List<AuctionSnapshot>(_active.Count);
         foreach (var s in _active.Values)
@@ -42,7 +41,7 @@ public sealed partial class DutchAuctionHouse
         return JsonSerializer.Serialize(snapshot, AuctionJsonContext.Default.AuctionHouseSnapshot);
     }
 
-    /// <summary>Rebuilds a house from <see cref="CreateSnapshot"/> output, checking every field and both conservation identities.</summary>
+    /// <summary>Rebuilds a house from <see cref="SaveSnapshot"/> output, checking every field and both conservation identities.</summary>
     /// <param name="json">The snapshot.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="shortfallSink">Receives future shortfalls.</param>

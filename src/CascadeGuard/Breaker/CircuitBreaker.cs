@@ -160,7 +160,7 @@ public sealed class CircuitBreaker
     };
 
     /// <summary>Writes the configuration and state as versioned JSON.</summary>
-    /// <returns>A document <see cref="RestoreSnapshot"/> turns back into an equivalent breaker.</returns>
+    /// <returns>A document <see cref="Restore"/> turns back into an equivalent breaker.</returns>
     public string SaveSnapshot()
     {
         var points = _high.ToArray();
@@ -187,7 +187,7 @@ public sealed class CircuitBreaker
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
     /// <returns>The restored breaker.</returns>
     /// <exception cref="ArgumentException">The JSON is malformed, of another version, or describes an impossible state; the message names the field.</exception>
-    public static CircuitBreaker RestoreSnapshot(string json, TimeProvider? timeProvider = null)
+    public static CircuitBreaker Restore(string json, TimeProvider? timeProvider = null)
     {
         var s = SnapshotJson.Read(json, BreakerJsonContext.Default.CircuitBreakerSnapshot, SnapshotVersion);
         SnapshotJson.CheckNotNull(s.Options, "options");
@@ -206,7 +206,7 @@ public sealed class CircuitBreaker
             var priceField = string.Create(CultureInfo.InvariantCulture, $"highPrices[{i}]");
             SnapshotJson.CheckFinitePositive(s.HighPrices[i], priceField);
             SnapshotJson.Check(i == 0 || s.HighPrices[i] < s.HighPrices[i - 1], priceField, s.HighPrices[i], "must be below the previous entry");
-            breaker._high.Restore(new PricePoint(s.HighTicks[i], s.HighPrices[i]));
+            breaker._high.Load(new PricePoint(s.HighTicks[i], s.HighPrices[i]));
         }
 
         breaker._state = s.State;

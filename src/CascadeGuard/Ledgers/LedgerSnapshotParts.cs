@@ -32,7 +32,7 @@ internal static class LedgerSnapshotParts
                 throw new LedgerIntegrityException(string.Create(CultureInfo.InvariantCulture, $"Snapshot operation {r.Id} has sequence {r.Sequence} outside [1, {nextSequence})."));
             }
 
-            index.Restore(r.Id, new IdempotencyIndex.Entry(r.Sequence, r.Fingerprint, r.Applied, r.Remainder));
+            index.Load(r.Id, new IdempotencyIndex.Entry(r.Sequence, r.Fingerprint, r.Applied, r.Remainder));
         }
     }
 

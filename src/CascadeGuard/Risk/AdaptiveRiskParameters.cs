@@ -125,7 +125,7 @@ public sealed class AdaptiveRiskParameters
     }
 
     /// <summary>Writes the configuration and state as versioned JSON.</summary>
-    /// <returns>A document <see cref="RestoreSnapshot"/> turns back into an equivalent component.</returns>
+    /// <returns>A document <see cref="Restore"/> turns back into an equivalent component.</returns>
     public string SaveSnapshot() => SnapshotJson.Write(
         new AdaptiveRiskSnapshot
         {
@@ -141,7 +141,7 @@ public sealed class AdaptiveRiskParameters
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
     /// <returns>The restored component.</returns>
     /// <exception cref="ArgumentException">The JSON is malformed, of another version, or describes an impossible state; the message names the field.</exception>
-    public static AdaptiveRiskParameters RestoreSnapshot(string json, TimeProvider? timeProvider = null)
+    public static AdaptiveRiskParameters Restore(string json, TimeProvider? timeProvider = null)
     {
         var s = SnapshotJson.Read(json, RiskJsonContext.Default.AdaptiveRiskSnapshot, SnapshotVersion);
         SnapshotJson.CheckNotNull(s.Options, "options");

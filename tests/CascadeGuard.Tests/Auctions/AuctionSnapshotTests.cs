@@ -16,7 +16,7 @@ public class AuctionSnapshotTests
         f.Advance(601);
         f.House.Reset(a, 180m);
         f.House.SetStopLevel(AuctionStopLevel.NoNewStarts);
-        return (f, f.House.CreateSnapshot());
+        return (f, f.House.SaveSnapshot());
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class AuctionSnapshotTests
         var g = new AuctionHouseFixture();
         g.Time.SetUtcNow(f.Time.GetUtcNow());
         var restored = DutchAuctionHouse.Restore(json, g.Time, g.Sink);
-        restored.CreateSnapshot().Should().Be(json);
+        restored.SaveSnapshot().Should().Be(json);
         restored.StopLevel.Should().Be(AuctionStopLevel.NoNewStarts);
         restored.GetStatistics().Should().Be(f.House.GetStatistics());
         restored.GetAssetTotals(Eth).Should().Be(f.House.GetAssetTotals(Eth));
@@ -53,7 +53,7 @@ public class AuctionSnapshotTests
         restored.SetStopLevel(AuctionStopLevel.None);
         f.House.SetStopLevel(AuctionStopLevel.None);
         restored.Start(Alice, Eth, 1m, 100m, 200m).Should().Be(f.House.Start(Alice, Eth, 1m, 100m, 200m));
-        restored.CreateSnapshot().Should().Be(f.House.CreateSnapshot());
+        restored.SaveSnapshot().Should().Be(f.House.SaveSnapshot());
     }
 
     public static TheoryData<string, string, string> Tampered => new()

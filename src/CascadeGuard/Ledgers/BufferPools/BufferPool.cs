@@ -21,7 +21,7 @@ namespace CascadeGuard.Ledgers.BufferPools;
 /// <see cref="LedgerOutcome.Duplicate"/>. Refusals (overdraw, overflow, minimum balance) are
 /// <see cref="LedgerOutcome.Rejected"/> receipts; malformed arguments throw. Either way the pool is exactly as before.
 /// Every change is appended to <see cref="Journal"/>; <see cref="Replay"/> rebuilds the pool from it, and
-/// <see cref="CreateSnapshot"/> / <see cref="Restore"/> save and load it as versioned JSON.
+/// <see cref="SaveSnapshot"/> / <see cref="Restore"/> save and load it as versioned JSON.
 /// </para>
 /// <para>
 /// Depositors are <see cref="AccountId"/> dense indices: per-depositor state lives in arrays sized to the largest index
@@ -567,9 +567,9 @@ public sealed class BufferPool
         LedgerSnapshotParts.ReadJson(json, LedgerJsonContext.Default.ListBufferPoolEvent, "Buffer pool journal");
 
     /// <summary>Serialises the whole pool (options, product-sum state, depositors, totals, applied ids) as versioned JSON.</summary>
-    public string CreateSnapshot() => BufferPoolSnapshot.Write(this);
+    public string SaveSnapshot() => BufferPoolSnapshot.Write(this);
 
-    /// <summary>Loads a pool from <see cref="CreateSnapshot"/>'s JSON; it answers exactly as the original would. The journal starts empty at the snapshot's next sequence number.</summary>
+    /// <summary>Loads a pool from <see cref="SaveSnapshot"/>'s JSON; it answers exactly as the original would. The journal starts empty at the snapshot's next sequence number.</summary>
     /// <exception cref="LedgerIntegrityException">The JSON is not a valid snapshot of a supported version.</exception>
     public static BufferPool Restore(string json, TimeProvider? timeProvider = null) => BufferPoolSnapshot.Read(json, timeProvider);
 
@@ -587,7 +587,7 @@ public sealed class BufferPool
 
     internal ReadOnlySpan<long> Held => _held;
 
-    internal void RestoreTotals(long nextSequence, List<LedgerSnapshotParts.OperationRecord>? operations, Int128 deposited, Int128 withdrawn, Int128 burned, ReadOnlySpan<Int128> received, ReadOnlySpan<Int128> claimed)
+    internal void LoadTotals(long nextSequence, List<LedgerSnapshotParts.OperationRecord>? operations, Int128 deposited, Int128 withdrawn, Int128 burned, ReadOnlySpan<Int128> received, ReadOnlySpan<Int128> claimed)
     {
         if (nextSequence < 1 || deposited < 0 || withdrawn < 0 || burned < 0 || received.Length != _assets.Length || claimed.Length != _assets.Length
             || deposited - withdrawn - burned != _core.Total)
@@ -608,7 +608,7 @@ public sealed class BufferPool
             _held[k] = (long)held;
         }
 
-        _log.Restore(nextSequence, operations);
+        _log.Load(nextSequence, operations);
         _deposited = deposited;
         _withdrawn = withdrawn;
         _burned = burned;

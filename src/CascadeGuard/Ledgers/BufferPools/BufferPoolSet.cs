@@ -406,9 +406,9 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
     }
 
     /// <summary>Serialises every pool and the set's routing records as versioned JSON.</summary>
-    public string CreateSnapshot() => BufferPoolSetSnapshot.Write(this);
+    public string SaveSnapshot() => BufferPoolSetSnapshot.Write(this);
 
-    /// <summary>Loads a set from <see cref="CreateSnapshot"/>'s JSON.</summary>
+    /// <summary>Loads a set from <see cref="SaveSnapshot"/>'s JSON.</summary>
     /// <exception cref="LedgerIntegrityException">The JSON is not a valid snapshot of a supported version.</exception>
     public static BufferPoolSet Restore(string json, TimeProvider? timeProvider = null) => BufferPoolSetSnapshot.Read(json, timeProvider);
 
@@ -418,9 +418,9 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
 
     internal IReadOnlyDictionary<long, decimal[]> Taken => _taken;
 
-    internal void RestoreRecords(long nextSequence, List<LedgerSnapshotParts.OperationRecord>? operations, IEnumerable<KeyValuePair<long, decimal[]>> taken)
+    internal void LoadRecords(long nextSequence, List<LedgerSnapshotParts.OperationRecord>? operations, IEnumerable<KeyValuePair<long, decimal[]>> taken)
     {
-        _log.Restore(nextSequence, operations);
+        _log.Load(nextSequence, operations);
         foreach (var (id, t) in taken)
         {
             if (!_taken.TryAdd(id, t))

@@ -484,9 +484,9 @@ public sealed class LossWaterfall
     }
 
     /// <summary>Serialises the waterfall's own state (options and the record of every operation) as versioned JSON.</summary>
-    public string CreateSnapshot() => LossWaterfallSnapshot.Write(this);
+    public string SaveSnapshot() => LossWaterfallSnapshot.Write(this);
 
-    /// <summary>Loads a waterfall from <see cref="CreateSnapshot"/>'s JSON, over the fund and pools restored from the same moment.</summary>
+    /// <summary>Loads a waterfall from <see cref="SaveSnapshot"/>'s JSON, over the fund and pools restored from the same moment.</summary>
     /// <exception cref="LedgerIntegrityException">The JSON is not a valid snapshot, or disagrees with the fund or pools.</exception>
     public static LossWaterfall Restore(string json, InsuranceFund fund, BufferPoolSet pools, TimeProvider? timeProvider = null) =>
         LossWaterfallSnapshot.Read(json, fund, pools, timeProvider);
@@ -495,7 +495,7 @@ public sealed class LossWaterfall
 
     internal IEnumerable<LossWaterfallEvent> Records => _records.Values.OrderBy(static e => e.Sequence);
 
-    internal void RestoreRecords(long nextSequence, IEnumerable<LossWaterfallEvent> records)
+    internal void LoadRecords(long nextSequence, IEnumerable<LossWaterfallEvent> records)
     {
         foreach (var e in records)
         {
@@ -507,6 +507,6 @@ public sealed class LossWaterfall
             Book(e, journal: false);
         }
 
-        _log.Restore(nextSequence, null);
+        _log.Load(nextSequence, null);
     }
 }
