@@ -193,7 +193,7 @@ public sealed class CircuitBreaker
         SnapshotJson.CheckNotNull(s.Options, "options");
         var breaker = new CircuitBreaker(s.Options, timeProvider);
         SnapshotJson.Check(s.State is BreakerState.Normal or BreakerState.Throttled or BreakerState.Halted, "state", s.State, "must be Normal, Throttled or Halted");
-        CheckTicks(s.SinceTicks, "sinceTicks");
+        SnapshotJson.CheckUtcTicks(s.SinceTicks, "sinceTicks");
         SnapshotJson.CheckNotNull(s.HighTicks, "highTicks");
         SnapshotJson.CheckNotNull(s.HighPrices, "highPrices");
         SnapshotJson.Check(s.HighTicks.Length <= s.Options.PriceCapacity, "highTicks.length", s.HighTicks.Length, "must be at most options.priceCapacity");
@@ -201,7 +201,7 @@ public sealed class CircuitBreaker
         for (var i = 0; i < s.HighTicks.Length; i++)
         {
             var field = string.Create(CultureInfo.InvariantCulture, $"highTicks[{i}]");
-            CheckTicks(s.HighTicks[i], field);
+            SnapshotJson.CheckUtcTicks(s.HighTicks[i], field);
             SnapshotJson.Check(i == 0 || s.HighTicks[i] > s.HighTicks[i - 1], field, s.HighTicks[i], "must be later than the previous entry");
             var priceField = string.Create(CultureInfo.InvariantCulture, $"highPrices[{i}]");
             SnapshotJson.CheckFinitePositive(s.HighPrices[i], priceField);
@@ -213,7 +213,4 @@ public sealed class CircuitBreaker
         breaker._sinceTicks = s.SinceTicks;
         return breaker;
     }
-
-    private static void CheckTicks(long ticks, string field) =>
-        SnapshotJson.Check(ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks, field, ticks, "must be a valid UTC tick count");
 }

@@ -158,11 +158,7 @@ public sealed class AdaptiveRiskParameters
             restored._values[i] = v;
         }
 
-        SnapshotJson.Check(
-            s.NextEvaluationTicks >= DateTimeOffset.MinValue.UtcTicks && s.NextEvaluationTicks <= DateTimeOffset.MaxValue.UtcTicks,
-            "nextEvaluationTicks",
-            s.NextEvaluationTicks,
-            "must be a valid UTC tick count");
+        SnapshotJson.CheckUtcTicks(s.NextEvaluationTicks, "nextEvaluationTicks");
         restored._nextEvaluationTicks = s.NextEvaluationTicks;
         return restored;
     }

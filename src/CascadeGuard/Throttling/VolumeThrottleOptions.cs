@@ -150,7 +150,7 @@ public sealed class VolumeThrottleOptions
     /// <summary>Settings from their saved form, validated; a failure names the snapshot field.</summary>
     internal static VolumeThrottleOptions FromState(OptionsState? s)
     {
-        s = SnapshotCheck.Present(s, "options");
+        s = SnapshotJson.Present(s, "options");
         var options = new VolumeThrottleOptions
         {
             MaxSlippageBps = s.MaxSlippageBps,
@@ -176,7 +176,7 @@ public sealed class VolumeThrottleOptions
         }
         catch (ArgumentOutOfRangeException e)
         {
-            throw SnapshotCheck.Invalid($"Throttle snapshot field 'options.{e.ParamName}' is invalid: {e.Message}", e);
+            throw SnapshotJson.InvalidOptions($"options.{e.ParamName}", e);
         }
 
         return options;
