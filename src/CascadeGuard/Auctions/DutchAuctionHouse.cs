@@ -51,7 +51,7 @@ public sealed partial class DutchAuctionHouse
         _time = timeProvider;
         _sink = shortfallSink;
         _quantityUnit = Unit(_options.QuantityDecimals);
-        _exactProductLimit = Pow10(28 - _options.QuantityDecimals - _options.PriceDecimals);
+        _exactProductLimit = ExactDecimal.DecimalPow10(28 - _options.QuantityDecimals - _options.PriceDecimals);
     }
 
     /// <summary>What the host has stopped.</summary>
@@ -458,16 +458,5 @@ public sealed partial class DutchAuctionHouse
     private static AuctionTakeResult TakeRefusal(AuctionRefusal refusal, AuctionId auction, decimal price, AuctionState? state) =>
         new(refusal, auction, price, 0m, 0m, false, state?.Lot ?? 0m, state?.Debt ?? 0m, AuctionOutcome.Continuing, 0m, 0m);
 
-    private static decimal Unit(int decimals) => 1m / Pow10(decimals);
-
-    private static decimal Pow10(int exponent)
-    {
-        decimal value = 1m;
-        for (int i = 0; i < exponent; i++)
-        {
-            value *= 10m;
-        }
-
-        return value;
-    }
+    private static decimal Unit(int decimals) => 1m / ExactDecimal.DecimalPow10(decimals);
 }

@@ -258,8 +258,8 @@ public sealed class LossWaterfall
             return new PenaltySplit(LedgerOutcome.Duplicate, LedgerRejection.None, original.Sequence, original.Amount, original.Steps[0], original.Steps[1], original.Steps[2]);
         }
 
-        var toFund = Math.Min(MoneyUnits.MulFloor(units, _options.PenaltyInsuranceShare), _fund.HeadroomUnits);
-        var toPools = MoneyUnits.MulFloor(units, _options.PenaltyPoolShare);
+        var toFund = Math.Min(ExactDecimal.MultiplyFloor(units, _options.PenaltyInsuranceShare), _fund.HeadroomUnits);
+        var toPools = ExactDecimal.MultiplyFloor(units, _options.PenaltyPoolShare);
         var pool = RewardPool(market);
         if (pool < 0)
         {
