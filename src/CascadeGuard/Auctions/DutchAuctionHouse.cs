@@ -349,7 +349,7 @@ public sealed partial class DutchAuctionHouse
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
     public int CopyActiveAuctions(Span<AuctionView> destination)
     {
-        Guard.DestinationLength(destination.Length, _active.Count, nameof(destination));
+        Guard.DestinationLength(destination, _active.Count);
         var now = _time.GetUtcNow();
         int i = 0;
         foreach (var state in _active.Values)

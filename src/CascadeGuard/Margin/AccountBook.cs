@@ -114,7 +114,7 @@ public sealed class AccountBook
     public int CopyCollateral(AccountId account, Span<CollateralPosition> destination)
     {
         CheckAccount(account);
-        Guard.DestinationLength(destination.Length, CollateralSlots);
+        Guard.DestinationLength(destination, CollateralSlots);
         var start = account.Value * CollateralSlots;
         var n = 0;
         for (var s = 0; s < CollateralSlots; s++)
@@ -136,7 +136,7 @@ public sealed class AccountBook
     public int CopyDebts(AccountId account, Span<DebtPosition> destination)
     {
         CheckAccount(account);
-        Guard.DestinationLength(destination.Length, DebtSlots);
+        Guard.DestinationLength(destination, DebtSlots);
         var start = account.Value * DebtSlots;
         var n = 0;
         for (var s = 0; s < DebtSlots; s++)
@@ -198,8 +198,8 @@ public sealed class AccountBook
             Guard.Throw(nameof(count), count, string.Create(CultureInfo.InvariantCulture, $"must keep first + count within the book's {Count} accounts (first = {first})"));
         }
 
-        Guard.DestinationLength(healthFactors.Length, count);
-        Guard.DestinationLength(statuses.Length, count);
+        Guard.DestinationLength(healthFactors, count);
+        Guard.DestinationLength(statuses, count);
         Guard.FiniteNonNegative(atRiskBand);
         CheckTable(table);
         RiskParameterTable.CheckPrices(prices, AssetCount);

@@ -65,7 +65,7 @@ public sealed class AdaptiveRiskParameters
     public AdaptiveRiskUpdate Update(in RiskInputs inputs, Span<RiskParameterChange> changes)
     {
         inputs.Validate(nameof(inputs));
-        Guard.DestinationLength(changes.Length, ParameterCount, nameof(changes));
+        Guard.DestinationLength(changes, ParameterCount);
         var now = _time.GetUtcNow();
         if (now.UtcTicks < _nextEvaluationTicks)
         {

@@ -32,7 +32,7 @@ public static class VenueSplit
                 nameof(caps));
         }
 
-        Guard.DestinationLength(allocations.Length, venues.Length, nameof(allocations));
+        Guard.DestinationLength(allocations, venues.Length);
         for (var i = 0; i < venues.Length; i++)
         {
             if (venues[i] is null)

@@ -108,7 +108,7 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="Pools"/>.</exception>
     public int Route(MarketId market, AssetId debtAsset, Span<int> destination)
     {
-        Guard.DestinationLength(destination.Length, _pools.Length, nameof(destination));
+        Guard.DestinationLength(destination, _pools.Length);
         var count = 0;
         for (var i = 0; i < _pools.Length; i++)
         {
@@ -186,7 +186,7 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
     {
         OperationId.RequireSet(request.Id, nameof(request));
         var offered = request.Collateral;
-        Guard.DestinationLength(collateralTaken.Length, offered.Length, nameof(collateralTaken));
+        Guard.DestinationLength(collateralTaken, offered.Length);
         collateralTaken[..offered.Length].Clear();
         if (!_units.TryGetValue(request.DebtAsset, out var debtUnits))
         {

@@ -143,7 +143,7 @@ public sealed class LossWaterfall
         var adl = _options.FinalPolicy != FinalLossPolicy.Socialize;
         if (adl)
         {
-            Guard.DestinationLength(allocations.Length, candidates.Length, nameof(allocations));
+            Guard.DestinationLength(allocations, candidates.Length);
         }
 
         var fp = OperationFingerprint.Of(ShortfallKind);
