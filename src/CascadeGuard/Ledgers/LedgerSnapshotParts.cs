@@ -44,7 +44,7 @@ internal static class LedgerSnapshotParts
     public static T ReadJson<T>(string json, JsonTypeInfo<T> info, string what)
         where T : class
     {
-        Primitives.Guard.NotNull(json, nameof(json));
+        Primitives.Guard.NotNull(json);
         try
         {
             return JsonSerializer.Deserialize(json, info) ?? throw new LedgerIntegrityException($"{what} is empty.");

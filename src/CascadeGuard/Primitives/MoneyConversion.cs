@@ -28,8 +28,8 @@ public static class MoneyConversion
     /// </exception>
     public static decimal ToMoney(double amount, decimal quantum, SolvencyRounding rounding)
     {
-        Guard.FiniteNonNegative(amount, nameof(amount));
-        Guard.Positive(quantum, nameof(quantum));
+        Guard.FiniteNonNegative(amount);
+        Guard.Positive(quantum);
         ValidateRounding(rounding);
         var (qm, scale) = ExactDecimal.Decompose(quantum);
         if (amount == 0)
@@ -97,8 +97,8 @@ public static class MoneyConversion
     /// <exception cref="OverflowException">Rounding up passes <see cref="decimal.MaxValue"/>.</exception>
     public static decimal RoundToQuantum(decimal value, decimal quantum, SolvencyRounding rounding)
     {
-        Guard.NonNegative(value, nameof(value));
-        Guard.Positive(quantum, nameof(quantum));
+        Guard.NonNegative(value);
+        Guard.Positive(quantum);
         ValidateRounding(rounding);
         var remainder = decimal.Remainder(value, quantum);
         if (remainder == 0m)

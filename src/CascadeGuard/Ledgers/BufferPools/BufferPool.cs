@@ -54,7 +54,7 @@ public sealed class BufferPool
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public BufferPool(BufferPoolOptions options, TimeProvider? timeProvider = null)
     {
-        Guard.NotNull(options, nameof(options));
+        Guard.NotNull(options);
         options.Validate();
         _options = options.Clone();
         _time = timeProvider ?? TimeProvider.System;
@@ -153,7 +153,7 @@ public sealed class BufferPool
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="debt"/> is negative.</exception>
     public decimal GetAbsorbable(decimal debt)
     {
-        Guard.NonNegative(debt, nameof(debt));
+        Guard.NonNegative(debt);
         return _debt.ToMoney(Absorbable(_debt.FloorUnits(debt)));
     }
 
@@ -506,7 +506,7 @@ public sealed class BufferPool
     /// <exception cref="LedgerIntegrityException">An event is out of order or gives a different result.</exception>
     public static BufferPool Replay(BufferPoolOptions options, IEnumerable<BufferPoolEvent> journal, TimeProvider? timeProvider = null)
     {
-        Guard.NotNull(journal, nameof(journal));
+        Guard.NotNull(journal);
         var pool = new BufferPool(options, timeProvider);
         foreach (var e in journal)
         {
@@ -518,7 +518,7 @@ public sealed class BufferPool
 
     internal void ReplayOne(BufferPoolEvent e)
     {
-        Guard.NotNull(e, nameof(e));
+        Guard.NotNull(e);
         _log.ExpectSequence(e.Sequence, $"Pool '{Name}'");
 
         LedgerReceipt r;
@@ -557,7 +557,7 @@ public sealed class BufferPool
     /// <summary>Writes journal events as JSON (for the host to persist; <see cref="ReadJournal"/> reads them back).</summary>
     public static string WriteJournal(IEnumerable<BufferPoolEvent> events)
     {
-        Guard.NotNull(events, nameof(events));
+        Guard.NotNull(events);
         return System.Text.Json.JsonSerializer.Serialize([.. events], LedgerJsonContext.Default.ListBufferPoolEvent);
     }
 

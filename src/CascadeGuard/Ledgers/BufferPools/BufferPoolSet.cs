@@ -69,7 +69,7 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
 
     private static BufferPool[] Create(IEnumerable<BufferPoolOptions> pools, TimeProvider? timeProvider)
     {
-        Guard.NotNull(pools, nameof(pools));
+        Guard.NotNull(pools);
         var list = new List<BufferPool>();
         foreach (var o in pools)
         {
@@ -155,7 +155,7 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
     /// <inheritdoc />
     public decimal GetAbsorbable(MarketId market, AssetId debtAsset, decimal debt)
     {
-        Guard.NonNegative(debt, nameof(debt));
+        Guard.NonNegative(debt);
         if (!_units.TryGetValue(debtAsset, out var units))
         {
             return 0m;
@@ -328,8 +328,8 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
     /// <exception cref="LedgerIntegrityException">A journal does not reproduce or the journals disagree.</exception>
     public static BufferPoolSet Replay(IEnumerable<BufferPoolOptions> pools, IEnumerable<BufferPoolSetEvent> journal, IReadOnlyList<IEnumerable<BufferPoolEvent>> poolJournals, TimeProvider? timeProvider = null)
     {
-        Guard.NotNull(journal, nameof(journal));
-        Guard.NotNull(poolJournals, nameof(poolJournals));
+        Guard.NotNull(journal);
+        Guard.NotNull(poolJournals);
         var set = new BufferPoolSet(pools, timeProvider);
         if (poolJournals.Count != set._pools.Length)
         {
@@ -354,7 +354,7 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
 
     private void ReplayOne(BufferPoolSetEvent e)
     {
-        Guard.NotNull(e, nameof(e));
+        Guard.NotNull(e);
         _log.ExpectSequence(e.Sequence, "Pool set");
         if (!_units.TryGetValue(e.DebtAsset, out var debtUnits) || e.Allocations is null || e.Offered is null)
         {

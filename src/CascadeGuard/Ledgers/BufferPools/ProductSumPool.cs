@@ -68,7 +68,7 @@ internal sealed class ProductSumPool
 
     public ProductSumPool(int assetCount)
     {
-        Guard.Positive(assetCount, nameof(assetCount));
+        Guard.Positive(assetCount);
         _assets = assetCount;
         _carry = new UInt128[assetCount];
         _scratchSums = new UInt256[assetCount];

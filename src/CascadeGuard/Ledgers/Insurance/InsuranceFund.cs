@@ -37,7 +37,7 @@ public sealed class InsuranceFund
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public InsuranceFund(InsuranceFundOptions options, TimeProvider? timeProvider = null)
     {
-        Guard.NotNull(options, nameof(options));
+        Guard.NotNull(options);
         options.Validate();
         _options = options.Clone();
         _time = timeProvider ?? TimeProvider.System;
@@ -219,7 +219,7 @@ public sealed class InsuranceFund
     /// <summary>Writes journal events as JSON.</summary>
     public static string WriteJournal(IEnumerable<InsuranceFundEvent> events)
     {
-        Guard.NotNull(events, nameof(events));
+        Guard.NotNull(events);
         return System.Text.Json.JsonSerializer.Serialize([.. events], LedgerJsonContext.Default.ListInsuranceFundEvent);
     }
 
@@ -232,7 +232,7 @@ public sealed class InsuranceFund
     /// <exception cref="LedgerIntegrityException">An event is out of order or gives a different result.</exception>
     public static InsuranceFund Replay(InsuranceFundOptions options, IEnumerable<InsuranceFundEvent> journal, TimeProvider? timeProvider = null)
     {
-        Guard.NotNull(journal, nameof(journal));
+        Guard.NotNull(journal);
         var fund = new InsuranceFund(options, timeProvider);
         foreach (var e in journal)
         {

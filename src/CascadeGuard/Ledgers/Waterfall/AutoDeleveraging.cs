@@ -19,8 +19,8 @@ public static class AutoDeleveraging
     /// <exception cref="ArgumentOutOfRangeException">An argument is not finite, or leverage is negative.</exception>
     public static double Score(double profitFraction, double effectiveLeverage)
     {
-        Guard.Finite(profitFraction, nameof(profitFraction));
-        Guard.FiniteNonNegative(effectiveLeverage, nameof(effectiveLeverage));
+        Guard.Finite(profitFraction);
+        Guard.FiniteNonNegative(effectiveLeverage);
         if (effectiveLeverage == 0)
         {
             return double.NegativeInfinity;

@@ -50,9 +50,9 @@ public sealed class LossWaterfall
     /// <exception cref="ArgumentException">An option is out of range, or a pool uses another quantum for the fund's asset.</exception>
     public LossWaterfall(LossWaterfallOptions options, InsuranceFund fund, BufferPoolSet pools, TimeProvider? timeProvider = null)
     {
-        Guard.NotNull(options, nameof(options));
-        Guard.NotNull(fund, nameof(fund));
-        Guard.NotNull(pools, nameof(pools));
+        Guard.NotNull(options);
+        Guard.NotNull(fund);
+        Guard.NotNull(pools);
         options.Validate();
         _options = options.Clone();
         _fund = fund;
@@ -435,7 +435,7 @@ public sealed class LossWaterfall
 
     private void Book(LossWaterfallEvent e, bool journal)
     {
-        Guard.NotNull(e, nameof(e));
+        Guard.NotNull(e);
         try
         {
             if (e.Kind is not (LossWaterfallEventKind.Shortfall or LossWaterfallEventKind.Penalty) || !e.Id.IsSet || _records.ContainsKey(e.Id.Value))
@@ -454,7 +454,7 @@ public sealed class LossWaterfall
     /// <summary>Writes journal events as JSON.</summary>
     public static string WriteJournal(IEnumerable<LossWaterfallEvent> events)
     {
-        Guard.NotNull(events, nameof(events));
+        Guard.NotNull(events);
         return System.Text.Json.JsonSerializer.Serialize([.. events], LedgerJsonContext.Default.ListLossWaterfallEvent);
     }
 
@@ -471,7 +471,7 @@ public sealed class LossWaterfall
     /// <exception cref="LedgerIntegrityException">An event is out of order, does not add up, or names a part the fund or pools lack.</exception>
     public static LossWaterfall Replay(LossWaterfallOptions options, InsuranceFund fund, BufferPoolSet pools, IEnumerable<LossWaterfallEvent> journal, TimeProvider? timeProvider = null)
     {
-        Guard.NotNull(journal, nameof(journal));
+        Guard.NotNull(journal);
         var waterfall = new LossWaterfall(options, fund, pools, timeProvider);
         foreach (var e in journal)
         {
