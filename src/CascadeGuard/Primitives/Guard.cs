@@ -139,6 +139,21 @@ internal static class Guard
         }
     }
 
+    /// <summary>Checks that two inputs that pair element by element have the same length; the failure names the second.</summary>
+    public static void SameLength<TFirst, TSecond>(
+        ReadOnlySpan<TFirst> first,
+        ReadOnlySpan<TSecond> second,
+        [CallerArgumentExpression(nameof(first))] string? firstName = null,
+        [CallerArgumentExpression(nameof(second))] string? secondName = null)
+    {
+        if (first.Length != second.Length)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"'{firstName}' has {first.Length} entries but '{secondName}' has {second.Length}."),
+                secondName);
+        }
+    }
+
     /// <summary>Throws an <see cref="ArgumentOutOfRangeException"/> whose message names the parameter and the value.</summary>
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     public static void Throw<T>(string? name, T value, string rule)
