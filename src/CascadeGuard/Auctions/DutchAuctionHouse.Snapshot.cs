@@ -95,7 +95,8 @@ public sealed partial class DutchAuctionHouse
             SnapshotJson.Check(a.Resets >= 0, field + ".Resets", a.Resets, "must be zero or positive");
             SnapshotJson.Check(a.Lot > 0m && decimal.Round(a.Lot, _options.QuantityDecimals, MidpointRounding.ToZero) == a.Lot, field + ".Lot", a.Lot, "must be positive, at QuantityDecimals places");
             SnapshotJson.Check(a.Debt > 0m && decimal.Round(a.Debt, _options.MoneyDecimals, MidpointRounding.ToZero) == a.Debt, field + ".Debt", a.Debt, "must be positive, at MoneyDecimals places");
-            SnapshotJson.Check(a.StartPrice > 0m, field + ".StartPrice", a.StartPrice, "must be positive");
+            // On the price grid, as the house sets it; a finer start price could overflow the exactness check below.
+            SnapshotJson.Check(a.StartPrice > 0m && decimal.Round(a.StartPrice, _options.PriceDecimals, MidpointRounding.ToZero) == a.StartPrice, field + ".StartPrice", a.StartPrice, "must be positive, at PriceDecimals places");
             SnapshotJson.Check(a.FloorPrice >= 0m && a.FloorPrice <= a.StartPrice, field + ".FloorPrice", a.FloorPrice, "must be in [0, StartPrice]");
             SnapshotJson.Check(a.ReferencePrice > 0m, field + ".ReferencePrice", a.ReferencePrice, "must be positive");
             SnapshotJson.Check(a.Lot <= _exactProductLimit / a.StartPrice, field + ".Lot", a.Lot, "× StartPrice must be exact at these decimal places");

@@ -100,6 +100,18 @@ public class AuctionSnapshotTests
         act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "json").WithMessage("*" + reason + "*");
     }
 
+    [Fact]
+    public void A_start_price_off_the_price_grid_is_refused_naming_json()
+    {
+        // 10⁻²⁸ with a floor of 0: before the grid check, the exactness bound 10¹²/10⁻²⁸ overflowed decimal.
+        var (_, json) = Busy();
+        var root = JsonNode.Parse(json)!;
+        root["Auctions"]![0]!["StartPrice"] = JsonNode.Parse("0.0000000000000000000000000001");
+        root["Auctions"]![0]!["FloorPrice"] = JsonNode.Parse("0");
+        var act = () => DutchAuctionHouse.Restore(root.ToJsonString(), new AuctionHouseFixture().Time, new ShortfallTally());
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "json").WithMessage("*'Auctions[id 1].StartPrice'*");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("{")]
