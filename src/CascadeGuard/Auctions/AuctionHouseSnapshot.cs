@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CascadeGuard.Primitives;
 
 namespace CascadeGuard.Auctions;
 
@@ -12,7 +13,7 @@ internal sealed record AuctionHouseSnapshot(
     long Takes,
     long Resets,
     IReadOnlyList<AuctionSnapshot> Auctions,
-    IReadOnlyList<AssetTotalsSnapshot> Assets);
+    IReadOnlyList<AssetTotalsSnapshot> Assets) : IVersionedSnapshot;
 
 internal sealed record AuctionOptionsSnapshot(
     AuctionCurveKind CurveKind,

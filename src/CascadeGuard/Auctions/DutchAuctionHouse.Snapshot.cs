@@ -1,20 +1,18 @@
 using System.Globalization;
-using System.Text.Json;
 using CascadeGuard.Primitives;
 
 namespace CascadeGuard.Auctions;
 
 public sealed partial class DutchAuctionHouse
 {
-    /// <summary>The snapshot format this version writes and reads.</summary>
-    public const int SnapshotVersion = 1;
+    private const int SnapshotVersion = 1;
 
     /// <summary>
     /// The whole state — settings, running auctions, totals, counters, stop level — as versioned JSON. Restoring it with
     /// <see cref="Restore"/> gives a house that answers every command exactly as this one would.
     /// </summary>
     /// <returns>The JSON text.</returns>
-    public string CreateSnapshot()
+    public string SaveSnapshot()
     {
         var auctions = new List<AuctionSnapshot>(_active.Count);
         foreach (var s in _active.Values)
@@ -24,7 +22,7 @@ public sealed partial class DutchAuctionHouse
         }
 
         var totals = new List<AssetTotalsSnapshot>(_totals.Count);
-        foreach (var (asset, t) in _totals)
+        foreach (var (asset, t) in _totals.OrderBy(pair => pair.Key))
         {
             totals.Add(new AssetTotalsSnapshot(asset, t));
         }
@@ -39,10 +37,10 @@ public sealed partial class DutchAuctionHouse
             _resets,
             auctions,
             totals);
-        return JsonSerializer.Serialize(snapshot, AuctionJsonContext.Default.AuctionHouseSnapshot);
+        return SnapshotJson.Write(snapshot, AuctionJsonContext.Default.AuctionHouseSnapshot);
     }
 
-    /// <summary>Rebuilds a house from <see cref="CreateSnapshot"/> output, checking every field and both conservation identities.</summary>
+    /// <summary>Rebuilds a house from <see cref="SaveSnapshot"/> output, checking every field and both conservation identities.</summary>
     /// <param name="json">The snapshot.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="shortfallSink">Receives future shortfalls.</param>
@@ -50,27 +48,7 @@ public sealed partial class DutchAuctionHouse
     /// <exception cref="ArgumentException">The JSON is malformed, of another version, or inconsistent; the message names the field.</exception>
     public static DutchAuctionHouse Restore(string json, TimeProvider timeProvider, IAuctionShortfallSink shortfallSink)
     {
-        Guard.NotNull(json);
-        AuctionHouseSnapshot? snapshot;
-        try
-        {
-            snapshot = JsonSerializer.Deserialize(json, AuctionJsonContext.Default.AuctionHouseSnapshot);
-        }
-        catch (JsonException e)
-        {
-            throw new ArgumentException("The auction-house snapshot is not valid JSON of the expected shape: " + e.Message, nameof(json), e);
-        }
-
-        if (snapshot is null)
-        {
-            throw new ArgumentException("The auction-house snapshot is null.", nameof(json));
-        }
-
-        if (snapshot.Version != SnapshotVersion)
-        {
-            Bad(string.Create(CultureInfo.InvariantCulture, $"Version is {snapshot.Version}; this build reads {SnapshotVersion}"));
-        }
-
+        var snapshot = SnapshotJson.Read(json, AuctionJsonContext.Default.AuctionHouseSnapshot, SnapshotVersion);
         DutchAuctionHouse house;
         try
         {
@@ -78,7 +56,7 @@ public sealed partial class DutchAuctionHouse
         }
         catch (ArgumentOutOfRangeException e)
         {
-            throw new ArgumentException("Options in the auction-house snapshot are invalid: " + e.Message, nameof(json), e);
+            throw SnapshotJson.InvalidOptions("Options", e);
         }
 
         house.Load(snapshot);
@@ -87,39 +65,41 @@ public sealed partial class DutchAuctionHouse
 
     private void Load(AuctionHouseSnapshot s)
     {
-        if (s.NextId < 1 || s.Starts < 0 || s.Takes < 0 || s.Resets < 0 || s.StopLevel > AuctionStopLevel.NoTakes)
-        {
-            Bad("NextId, Starts, Takes, Resets or StopLevel is out of range");
-        }
-
+        SnapshotJson.Check(s.NextId >= 1, "NextId", s.NextId, "must be positive");
+        SnapshotJson.Check(s.Starts >= 0, "Starts", s.Starts, "must be zero or positive");
+        SnapshotJson.Check(s.Takes >= 0, "Takes", s.Takes, "must be zero or positive");
+        SnapshotJson.Check(s.Resets >= 0, "Resets", s.Resets, "must be zero or positive");
+        SnapshotJson.Check(s.StopLevel <= AuctionStopLevel.NoTakes, "StopLevel", s.StopLevel, "is out of range");
         foreach (var (asset, t) in s.Assets)
         {
+            var field = string.Create(CultureInfo.InvariantCulture, $"Assets[{asset}]");
+            SnapshotJson.Check(asset >= 0 && !_totals.ContainsKey(asset), field, asset, "is negative or repeated");
             bool negative = t.CollateralStarted < 0m || t.CollateralSold < 0m || t.CollateralReturned < 0m || t.CollateralInAuction < 0m
                 || t.DebtStarted < 0m || t.DebtRaised < 0m || t.Shortfall < 0m || t.DebtInAuction < 0m || t.IncentivesPaid < 0m;
+            SnapshotJson.Check(!negative, field, Describe(t), "has a negative total");
             bool conserves = t.CollateralStarted == t.CollateralSold + t.CollateralReturned + t.CollateralInAuction
                 && t.DebtStarted == t.DebtRaised + t.Shortfall + t.DebtInAuction;
-            if (asset < 0 || negative || !conserves || !_totals.TryAdd(asset, t))
-            {
-                Bad(string.Create(CultureInfo.InvariantCulture, $"Assets[{asset}] is negative, repeated, or does not conserve collateral and debt"));
-            }
+            SnapshotJson.Check(conserves, field, Describe(t), "does not conserve collateral (started = sold + returned + in auction) and debt (started = raised + shortfall + in auction)");
+            _totals.Add(asset, t);
         }
 
         var collateralIn = new Dictionary<int, decimal>();
         var debtIn = new Dictionary<int, decimal>();
         foreach (var a in s.Auctions)
         {
-            bool valid = a.Id >= 1 && a.Id < s.NextId && a.Owner >= 0 && a.Asset >= 0 && a.Resets >= 0
-                && a.Lot > 0m && a.Debt > 0m && a.StartPrice > 0m && a.FloorPrice >= 0m && a.FloorPrice <= a.StartPrice
-                && a.ReferencePrice > 0m
-                && decimal.Round(a.Lot, _options.QuantityDecimals, MidpointRounding.ToZero) == a.Lot
-                && decimal.Round(a.Debt, _options.MoneyDecimals, MidpointRounding.ToZero) == a.Debt
-                && a.Lot <= _exactProductLimit / a.StartPrice
-                && _totals.ContainsKey(a.Asset);
-            if (!valid || _active.ContainsKey(a.Id))
-            {
-                Bad(string.Create(CultureInfo.InvariantCulture, $"Auctions[id {a.Id}] is out of range, repeated, or of an asset without totals"));
-            }
-
+            var field = string.Create(CultureInfo.InvariantCulture, $"Auctions[id {a.Id}]");
+            SnapshotJson.Check(a.Id >= 1 && a.Id < s.NextId, field + ".Id", a.Id, "must be in [1, NextId)");
+            SnapshotJson.Check(!_active.ContainsKey(a.Id), field + ".Id", a.Id, "is repeated");
+            SnapshotJson.Check(a.Owner >= 0, field + ".Owner", a.Owner, "must be zero or positive");
+            SnapshotJson.Check(a.Asset >= 0 && _totals.ContainsKey(a.Asset), field + ".Asset", a.Asset, "must be an asset listed in Assets");
+            SnapshotJson.Check(a.Resets >= 0, field + ".Resets", a.Resets, "must be zero or positive");
+            SnapshotJson.Check(a.Lot > 0m && decimal.Round(a.Lot, _options.QuantityDecimals, MidpointRounding.ToZero) == a.Lot, field + ".Lot", a.Lot, "must be positive, at QuantityDecimals places");
+            SnapshotJson.Check(a.Debt > 0m && decimal.Round(a.Debt, _options.MoneyDecimals, MidpointRounding.ToZero) == a.Debt, field + ".Debt", a.Debt, "must be positive, at MoneyDecimals places");
+            // On the price grid, as the house sets it; a finer start price could overflow the exactness check below.
+            SnapshotJson.Check(a.StartPrice > 0m && decimal.Round(a.StartPrice, _options.PriceDecimals, MidpointRounding.ToZero) == a.StartPrice, field + ".StartPrice", a.StartPrice, "must be positive, at PriceDecimals places");
+            SnapshotJson.Check(a.FloorPrice >= 0m && a.FloorPrice <= a.StartPrice, field + ".FloorPrice", a.FloorPrice, "must be in [0, StartPrice]");
+            SnapshotJson.Check(a.ReferencePrice > 0m, field + ".ReferencePrice", a.ReferencePrice, "must be positive");
+            SnapshotJson.Check(a.Lot <= _exactProductLimit / a.StartPrice, field + ".Lot", a.Lot, "× StartPrice must be exact at these decimal places");
             _active.Add(a.Id, new AuctionState
             {
                 Id = a.Id,
@@ -140,11 +120,12 @@ public sealed partial class DutchAuctionHouse
         decimal totalDebtIn = 0m;
         foreach (var (asset, t) in _totals)
         {
-            if (t.CollateralInAuction != collateralIn.GetValueOrDefault(asset) || t.DebtInAuction != debtIn.GetValueOrDefault(asset))
-            {
-                Bad(string.Create(CultureInfo.InvariantCulture, $"Assets[{asset}] in-auction totals differ from the running auctions"));
-            }
-
+            decimal collateral = collateralIn.GetValueOrDefault(asset), debt = debtIn.GetValueOrDefault(asset);
+            SnapshotJson.Check(
+                t.CollateralInAuction == collateral && t.DebtInAuction == debt,
+                string.Create(CultureInfo.InvariantCulture, $"Assets[{asset}]"),
+                Describe(t),
+                string.Create(CultureInfo.InvariantCulture, $"in-auction totals differ from the running auctions (collateral {collateral}, debt {debt})"));
             totalDebtIn += t.DebtInAuction;
         }
 
@@ -156,7 +137,8 @@ public sealed partial class DutchAuctionHouse
         _debtInAuction = totalDebtIn;
     }
 
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    internal static void Bad(string what, string paramName = "json") =>
-        throw new ArgumentException("The auction-house snapshot is inconsistent: " + what + ".", paramName);
+    /// <summary>Totals as text in the invariant culture, for a refusal's message.</summary>
+    private static string Describe(in AuctionAssetTotals t) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"collateral started {t.CollateralStarted}, sold {t.CollateralSold}, returned {t.CollateralReturned}, in auction {t.CollateralInAuction}; debt started {t.DebtStarted}, raised {t.DebtRaised}, shortfall {t.Shortfall}, in auction {t.DebtInAuction}; incentives {t.IncentivesPaid}");
 }

@@ -25,7 +25,8 @@ public sealed partial class DutchAuctionHouse
     private readonly TimeProvider _time;
     private readonly IAuctionShortfallSink _sink;
     private readonly SortedDictionary<long, AuctionState> _active = [];
-    private readonly SortedDictionary<int, AuctionAssetTotals> _totals = [];
+    // A Dictionary, not a sorted one: statistics enumerate it every tick, and a sorted dictionary's enumerator allocates.
+    private readonly Dictionary<int, AuctionAssetTotals> _totals = [];
     private readonly decimal _quantityUnit;
     private readonly decimal _exactProductLimit;
     private long _nextId = 1;
@@ -51,7 +52,7 @@ public sealed partial class DutchAuctionHouse
         _time = timeProvider;
         _sink = shortfallSink;
         _quantityUnit = Unit(_options.QuantityDecimals);
-        _exactProductLimit = Pow10(28 - _options.QuantityDecimals - _options.PriceDecimals);
+        _exactProductLimit = ExactDecimal.DecimalPow10(28 - _options.QuantityDecimals - _options.PriceDecimals);
     }
 
     /// <summary>What the host has stopped.</summary>
@@ -349,7 +350,7 @@ public sealed partial class DutchAuctionHouse
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
     public int CopyActiveAuctions(Span<AuctionView> destination)
     {
-        Guard.DestinationLength(destination.Length, _active.Count, nameof(destination));
+        Guard.DestinationLength(destination, _active.Count);
         var now = _time.GetUtcNow();
         int i = 0;
         foreach (var state in _active.Values)
@@ -458,16 +459,5 @@ public sealed partial class DutchAuctionHouse
     private static AuctionTakeResult TakeRefusal(AuctionRefusal refusal, AuctionId auction, decimal price, AuctionState? state) =>
         new(refusal, auction, price, 0m, 0m, false, state?.Lot ?? 0m, state?.Debt ?? 0m, AuctionOutcome.Continuing, 0m, 0m);
 
-    private static decimal Unit(int decimals) => 1m / Pow10(decimals);
-
-    private static decimal Pow10(int exponent)
-    {
-        decimal value = 1m;
-        for (int i = 0; i < exponent; i++)
-        {
-            value *= 10m;
-        }
-
-        return value;
-    }
+    private static decimal Unit(int decimals) => 1m / ExactDecimal.DecimalPow10(decimals);
 }

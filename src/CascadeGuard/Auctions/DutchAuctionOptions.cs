@@ -125,10 +125,7 @@ public sealed class DutchAuctionOptions
     /// <summary>Rebuilds options from a snapshot; the curve factories check its parameters, <see cref="Validate"/> the rest.</summary>
     internal static DutchAuctionOptions FromSnapshot(AuctionOptionsSnapshot o)
     {
-        if (o.CurveKind == AuctionCurveKind.Linear && o.CurveCut != 0)
-        {
-            DutchAuctionHouse.Bad("Options.CurveCut must be 0 for a linear curve");
-        }
+        SnapshotJson.Check(o.CurveKind != AuctionCurveKind.Linear || o.CurveCut == 0, "Options.CurveCut", o.CurveCut, "must be 0 for a linear curve");
 
         var options = new DutchAuctionOptions
         {
@@ -153,10 +150,7 @@ public sealed class DutchAuctionOptions
         };
         foreach (var limit in o.AssetDebtLimits)
         {
-            if (limit.Asset < 0 || !options.AssetDebtLimits.TryAdd(new AssetId(limit.Asset), limit.Limit))
-            {
-                DutchAuctionHouse.Bad(string.Create(CultureInfo.InvariantCulture, $"Options.AssetDebtLimits has a negative or repeated asset {limit.Asset}"));
-            }
+            SnapshotJson.Check(limit.Asset >= 0 && options.AssetDebtLimits.TryAdd(new AssetId(limit.Asset), limit.Limit), "Options.AssetDebtLimits", limit.Asset, "has a negative or repeated asset");
         }
 
         return options;

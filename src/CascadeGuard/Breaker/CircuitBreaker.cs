@@ -160,7 +160,7 @@ public sealed class CircuitBreaker
     };
 
     /// <summary>Writes the configuration and state as versioned JSON.</summary>
-    /// <returns>A document <see cref="RestoreSnapshot"/> turns back into an equivalent breaker.</returns>
+    /// <returns>A document <see cref="Restore"/> turns back into an equivalent breaker.</returns>
     public string SaveSnapshot()
     {
         var points = _high.ToArray();
@@ -187,13 +187,13 @@ public sealed class CircuitBreaker
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
     /// <returns>The restored breaker.</returns>
     /// <exception cref="ArgumentException">The JSON is malformed, of another version, or describes an impossible state; the message names the field.</exception>
-    public static CircuitBreaker RestoreSnapshot(string json, TimeProvider? timeProvider = null)
+    public static CircuitBreaker Restore(string json, TimeProvider? timeProvider = null)
     {
         var s = SnapshotJson.Read(json, BreakerJsonContext.Default.CircuitBreakerSnapshot, SnapshotVersion);
         SnapshotJson.CheckNotNull(s.Options, "options");
         var breaker = new CircuitBreaker(s.Options, timeProvider);
         SnapshotJson.Check(s.State is BreakerState.Normal or BreakerState.Throttled or BreakerState.Halted, "state", s.State, "must be Normal, Throttled or Halted");
-        CheckTicks(s.SinceTicks, "sinceTicks");
+        SnapshotJson.CheckUtcTicks(s.SinceTicks, "sinceTicks");
         SnapshotJson.CheckNotNull(s.HighTicks, "highTicks");
         SnapshotJson.CheckNotNull(s.HighPrices, "highPrices");
         SnapshotJson.Check(s.HighTicks.Length <= s.Options.PriceCapacity, "highTicks.length", s.HighTicks.Length, "must be at most options.priceCapacity");
@@ -201,19 +201,16 @@ public sealed class CircuitBreaker
         for (var i = 0; i < s.HighTicks.Length; i++)
         {
             var field = string.Create(CultureInfo.InvariantCulture, $"highTicks[{i}]");
-            CheckTicks(s.HighTicks[i], field);
+            SnapshotJson.CheckUtcTicks(s.HighTicks[i], field);
             SnapshotJson.Check(i == 0 || s.HighTicks[i] > s.HighTicks[i - 1], field, s.HighTicks[i], "must be later than the previous entry");
             var priceField = string.Create(CultureInfo.InvariantCulture, $"highPrices[{i}]");
             SnapshotJson.CheckFinitePositive(s.HighPrices[i], priceField);
             SnapshotJson.Check(i == 0 || s.HighPrices[i] < s.HighPrices[i - 1], priceField, s.HighPrices[i], "must be below the previous entry");
-            breaker._high.Restore(new PricePoint(s.HighTicks[i], s.HighPrices[i]));
+            breaker._high.Load(new PricePoint(s.HighTicks[i], s.HighPrices[i]));
         }
 
         breaker._state = s.State;
         breaker._sinceTicks = s.SinceTicks;
         return breaker;
     }
-
-    private static void CheckTicks(long ticks, string field) =>
-        SnapshotJson.Check(ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks, field, ticks, "must be a valid UTC tick count");
 }

@@ -54,8 +54,8 @@ public sealed class CircuitBreakerOptions
     public void Validate()
     {
         var max = TimeSpan.FromDays(366);
-        Guard.Positive(PriceDropWindow, nameof(PriceDropWindow));
-        Guard.InRange(PriceCapacity, 4, 1 << 16, nameof(PriceCapacity));
+        Guard.Positive(PriceDropWindow);
+        Guard.InRange(PriceCapacity, 4, 1 << 16);
         Guard.NotNull(PriceDrop);
         Guard.NotNull(Volatility);
         Guard.NotNull(Vpin);
@@ -66,8 +66,8 @@ public sealed class CircuitBreakerOptions
         InFlightToDepth.Validate(nameof(InFlightToDepth));
         CheckState(OracleHeldState, nameof(OracleHeldState));
         CheckState(OracleStaleState, nameof(OracleStaleState));
-        Guard.NonNegative(ThrottledMinDwell, nameof(ThrottledMinDwell));
-        Guard.NonNegative(HaltedMinDwell, nameof(HaltedMinDwell));
+        Guard.NonNegative(ThrottledMinDwell);
+        Guard.NonNegative(HaltedMinDwell);
         foreach (var (value, name) in new[] { (PriceDropWindow, nameof(PriceDropWindow)), (ThrottledMinDwell, nameof(ThrottledMinDwell)), (HaltedMinDwell, nameof(HaltedMinDwell)) })
         {
             if (value > max)
@@ -76,7 +76,7 @@ public sealed class CircuitBreakerOptions
             }
         }
 
-        Guard.InHalfOpenRange(ThrottledBudgetFactor, 0, 1, nameof(ThrottledBudgetFactor));
+        Guard.InHalfOpenRange(ThrottledBudgetFactor, 0, 1);
     }
 
     internal CircuitBreakerOptions Clone()

@@ -62,7 +62,7 @@ internal sealed class RollingHigh
     }
 
     /// <summary>Restores one entry from a snapshot, as saved.</summary>
-    public void Restore(in PricePoint point) => _deque.Add(point);
+    public void Load(in PricePoint point) => _deque.Add(point);
 
     public PricePoint[] ToArray() => _deque.ToArray();
 }

@@ -58,8 +58,8 @@ public readonly ref struct DepthLadder
     public static DepthLadder Build(OrderBook book, TradeSide side, Span<double> cumulativeSize, Span<double> cumulativeNotional)
     {
         var levels = BookWalk.SideOf(book, side);
-        Guard.DestinationLength(cumulativeSize.Length, levels.Length, nameof(cumulativeSize));
-        Guard.DestinationLength(cumulativeNotional.Length, levels.Length, nameof(cumulativeNotional));
+        Guard.DestinationLength(cumulativeSize, levels.Length);
+        Guard.DestinationLength(cumulativeNotional, levels.Length);
         FillPrefixSums(levels, cumulativeSize, cumulativeNotional);
         return new DepthLadder(
             levels,

@@ -26,12 +26,7 @@ public static class HalfLifeEstimator
     public static bool TryEstimate(ReadOnlySpan<DateTimeOffset> times, ReadOnlySpan<double> depths, double restingDepth, out HalfLifeEstimate estimate)
     {
         Guard.FinitePositive(restingDepth);
-        if (times.Length != depths.Length)
-        {
-            throw new ArgumentException(
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{nameof(depths)}' has {depths.Length} entries; '{nameof(times)}' has {times.Length}."),
-                nameof(depths));
-        }
+        Guard.SameLength(times, depths);
 
         var usable = 0;
         for (var i = 0; i < times.Length; i++)

@@ -80,12 +80,7 @@ public static class LiquiditySensitivity
     {
         Guard.NotNull(first, firstName);
         Guard.NotNull(second, secondName);
-        if (first.Length != second.Length)
-        {
-            throw new ArgumentException(
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{secondName}' has {second.Length} entries; '{firstName}' has {first.Length}."),
-                secondName);
-        }
+        Guard.SameLength<double, double>(first, second, firstName, secondName);
 
         Finite(first, firstName);
         Finite(second, secondName);

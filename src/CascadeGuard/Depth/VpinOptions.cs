@@ -25,8 +25,8 @@ public sealed class VpinOptions
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range; the message names it and its value.</exception>
     public void Validate()
     {
-        Guard.FinitePositive(BucketVolume, nameof(BucketVolume));
-        Guard.InRange(WindowBuckets, 1, 10_000, nameof(WindowBuckets));
-        Guard.FiniteNonNegative(PriceChangeStandardDeviation, nameof(PriceChangeStandardDeviation));
+        Guard.FinitePositive(BucketVolume);
+        Guard.InRange(WindowBuckets, 1, 10_000);
+        Guard.FiniteNonNegative(PriceChangeStandardDeviation);
     }
 }

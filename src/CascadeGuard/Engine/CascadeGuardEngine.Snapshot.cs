@@ -61,10 +61,10 @@ public sealed partial class CascadeGuardEngine
             Vpin = [.. _vpin],
             Congestion = _congestion,
             Scheduler = _scheduler.SaveSnapshot(),
-            Auctions = _auctions.CreateSnapshot(),
-            InsuranceFund = _fund.CreateSnapshot(),
-            BufferPools = _pools.CreateSnapshot(),
-            Waterfall = _waterfall.CreateSnapshot(),
+            Auctions = _auctions.SaveSnapshot(),
+            InsuranceFund = _fund.SaveSnapshot(),
+            BufferPools = _pools.SaveSnapshot(),
+            Waterfall = _waterfall.SaveSnapshot(),
             Adaptive = _adaptive.SaveSnapshot(),
             Ticks = _counters.Ticks,
             MarketLiquidations = _counters.MarketLiquidations,
@@ -165,7 +165,7 @@ public sealed partial class CascadeGuardEngine
         Check(volatility.Length == assets, "volatility", volatility.Length);
         for (var a = 0; a < assets; a++)
         {
-            _oracles[a] = OracleGuard.RestoreSnapshot(oracles[a], _time);
+            _oracles[a] = OracleGuard.Restore(oracles[a], _time);
             var v = volatility[a];
             Check(v is { Length: 3 } && _volatility[a].TryRestore(v[0], v[1], (int)v[2]), "volatility", a);
         }
@@ -183,7 +183,7 @@ public sealed partial class CascadeGuardEngine
         {
             _throttles[m] = _componentOptions.UseVolumeThrottle ? VolumeThrottle.Restore(throttles[m], _time) : UnlimitedVolumeThrottle.Restore(throttles[m]);
             _scaled[m] = new ScaledThrottle(_throttles[m]);
-            _breakers[m] = CircuitBreaker.RestoreSnapshot(breakers[m], _time);
+            _breakers[m] = CircuitBreaker.Restore(breakers[m], _time);
             schedulerMarkets[m] = new SchedulerMarket(_scaled[m], _markets[m].MinimumOrder, _markets[m].MaximumSlice);
         }
 
@@ -195,7 +195,7 @@ public sealed partial class CascadeGuardEngine
         _fund = InsuranceFund.Restore(Present(s.InsuranceFund, "insuranceFund"), _time);
         _pools = BufferPoolSet.Restore(Present(s.BufferPools, "bufferPools"), _time);
         _waterfall = LossWaterfall.Restore(Present(s.Waterfall, "waterfall"), _fund, _pools, _time);
-        _adaptive = AdaptiveRiskParameters.RestoreSnapshot(Present(s.Adaptive, "adaptive"), _time);
+        _adaptive = AdaptiveRiskParameters.Restore(Present(s.Adaptive, "adaptive"), _time);
         _counters = new Counters
         {
             Ticks = s.Ticks,

@@ -19,7 +19,7 @@ public static class ExitTrajectory
     {
         CheckHoldings(holdings);
         int periods = holdings.Length - 1;
-        Guard.DestinationLength(trades.Length, periods, nameof(trades));
+        Guard.DestinationLength(trades, periods);
 
         // Forward order reads holdings[k] before trades[k] overwrites it when both start at the same element.
         for (int k = 0; k < periods; k++)

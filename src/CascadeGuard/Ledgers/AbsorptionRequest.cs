@@ -20,7 +20,7 @@ public readonly ref struct AbsorptionRequest
     public AbsorptionRequest(OperationId id, MarketId market, AccountId account, AssetId debtAsset, decimal debt, ReadOnlySpan<AssetAmount> collateral)
     {
         OperationId.RequireSet(id, nameof(id));
-        Guard.Positive(debt, nameof(debt));
+        Guard.Positive(debt);
         Id = id;
         Market = market;
         Account = account;

@@ -18,7 +18,7 @@ internal sealed class IdempotencyIndex
 
     public void Add(OperationId id, Entry entry) => _entries.Add(id.Value, entry);
 
-    public void Restore(long id, Entry entry)
+    public void Load(long id, Entry entry)
     {
         if (id == 0 || !_entries.TryAdd(id, entry))
         {

@@ -35,7 +35,7 @@ internal sealed class LedgerLog<TEvent>
         }
     }
 
-    public void Restore(long nextSequence, List<LedgerSnapshotParts.OperationRecord>? operations)
+    public void Load(long nextSequence, List<LedgerSnapshotParts.OperationRecord>? operations)
     {
         if (nextSequence < 1)
         {

@@ -5,6 +5,10 @@ using System.Text.Json.Serialization.Metadata;
 namespace CascadeGuard.Ledgers;
 
 /// <summary>Snapshot pieces every ledger shares: the applied-operation index and the text forms of wide integers.</summary>
+/// <remarks>
+/// Not <see cref="Primitives.SnapshotJson"/>: a ledger refuses a bad snapshot with <see cref="LedgerIntegrityException"/>,
+/// the same type a journal that does not replay gets, because hosts restore a ledger from either and handle both alike.
+/// </remarks>
 internal static class LedgerSnapshotParts
 {
     /// <summary>Current snapshot format version of every ledger in this folder.</summary>
@@ -32,7 +36,7 @@ internal static class LedgerSnapshotParts
                 throw new LedgerIntegrityException(string.Create(CultureInfo.InvariantCulture, $"Snapshot operation {r.Id} has sequence {r.Sequence} outside [1, {nextSequence})."));
             }
 
-            index.Restore(r.Id, new IdempotencyIndex.Entry(r.Sequence, r.Fingerprint, r.Applied, r.Remainder));
+            index.Load(r.Id, new IdempotencyIndex.Entry(r.Sequence, r.Fingerprint, r.Applied, r.Remainder));
         }
     }
 
@@ -40,7 +44,7 @@ internal static class LedgerSnapshotParts
     public static T ReadJson<T>(string json, JsonTypeInfo<T> info, string what)
         where T : class
     {
-        Primitives.Guard.NotNull(json, nameof(json));
+        Primitives.Guard.NotNull(json);
         try
         {
             return JsonSerializer.Deserialize(json, info) ?? throw new LedgerIntegrityException($"{what} is empty.");
@@ -64,19 +68,19 @@ internal static class LedgerSnapshotParts
     public static Int128 ParseInt128(string? text, string what) =>
         Int128.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
             ? v
-            : throw new LedgerIntegrityException($"Snapshot field {what} is not an integer.");
+            : throw new LedgerIntegrityException($"Snapshot field {what} is not an integer; was '{text}'.");
 
     public static string ToText(UInt128 value) => value.ToString("x", CultureInfo.InvariantCulture);
 
     public static UInt128 ParseUInt128(string? text, string what) =>
         UInt128.TryParse(text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v)
             ? v
-            : throw new LedgerIntegrityException($"Snapshot field {what} is not a hexadecimal integer.");
+            : throw new LedgerIntegrityException($"Snapshot field {what} is not a hexadecimal integer; was '{text}'.");
 
     public static Primitives.UInt256 ParseUInt256(string? text, string what) =>
         Primitives.UInt256.TryParse(text, out var v)
             ? v
-            : throw new LedgerIntegrityException($"Snapshot field {what} is not a hexadecimal integer.");
+            : throw new LedgerIntegrityException($"Snapshot field {what} is not a hexadecimal integer; was '{text}'.");
 
     /// <summary>One applied operation id in a snapshot.</summary>
     internal sealed class OperationRecord

@@ -27,21 +27,10 @@ internal readonly struct MoneyUnits
 
     public static void Validate(decimal quantum, string? name)
     {
-        if (quantum <= 0m || quantum.Scale > MaxScale || decimal.Truncate(quantum * Pow10(quantum.Scale)) > uint.MaxValue)
+        if (quantum <= 0m || quantum.Scale > MaxScale || ExactDecimal.Decompose(quantum).Mantissa > uint.MaxValue)
         {
             Guard.Throw(name, quantum, string.Create(CultureInfo.InvariantCulture, $"must be positive, with at most {MaxScale} decimal places and a mantissa of at most 2^32"));
         }
-    }
-
-    private static decimal Pow10(int n)
-    {
-        var r = 1m;
-        for (var i = 0; i < n; i++)
-        {
-            r *= 10m;
-        }
-
-        return r;
     }
 
     public bool IsWhole(decimal amount) => amount >= 0m && amount <= MaxAmount && decimal.Remainder(amount, Quantum) == 0m;
@@ -79,23 +68,6 @@ internal readonly struct MoneyUnits
         }
 
         return (long)((amount - decimal.Remainder(amount, Quantum)) / Quantum);
-    }
-
-    /// <summary>⌊units × fraction⌋ exactly, for a fraction in [0, 1] (no decimal multiplication that could round up).</summary>
-    public static long MulFloor(long units, decimal fraction)
-    {
-        Span<int> parts = stackalloc int[4];
-        decimal.GetBits(fraction, parts);
-        var mantissa = new UInt128((uint)parts[2], ((ulong)(uint)parts[1] << 32) | (uint)parts[0]);
-        var scale = (parts[3] >> 16) & 0xFF;
-        UInt128 pow = 1;
-        for (var i = 0; i < scale; i++)
-        {
-            pow *= 10;
-        }
-
-        var q = UInt256.DivRem(UInt256.Multiply((ulong)units, mantissa), pow, out _);
-        return (long)(ulong)q.Low128;
     }
 
     public decimal ToMoney(long units) => units * Quantum;

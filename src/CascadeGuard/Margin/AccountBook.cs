@@ -149,7 +149,7 @@ public sealed class AccountBook
     public int CopyCollateral(AccountId account, Span<CollateralPosition> destination)
     {
         CheckAccount(account);
-        Guard.DestinationLength(destination.Length, CollateralSlots);
+        Guard.DestinationLength(destination, CollateralSlots);
         var start = account.Value * CollateralSlots;
         var n = 0;
         for (var s = 0; s < CollateralSlots; s++)
@@ -171,7 +171,7 @@ public sealed class AccountBook
     public int CopyDebts(AccountId account, Span<DebtPosition> destination)
     {
         CheckAccount(account);
-        Guard.DestinationLength(destination.Length, DebtSlots);
+        Guard.DestinationLength(destination, DebtSlots);
         var start = account.Value * DebtSlots;
         var n = 0;
         for (var s = 0; s < DebtSlots; s++)
@@ -233,8 +233,8 @@ public sealed class AccountBook
             Guard.Throw(nameof(count), count, string.Create(CultureInfo.InvariantCulture, $"must keep first + count within the book's {Count} accounts (first = {first})"));
         }
 
-        Guard.DestinationLength(healthFactors.Length, count);
-        Guard.DestinationLength(statuses.Length, count);
+        Guard.DestinationLength(healthFactors, count);
+        Guard.DestinationLength(statuses, count);
         Guard.FiniteNonNegative(atRiskBand);
         CheckTable(table);
         RiskParameterTable.CheckPrices(prices, AssetCount);
@@ -275,8 +275,8 @@ public sealed class AccountBook
         double atRiskBand = MarginCalculator.DefaultAtRiskBand)
     {
         Guard.NotNull(table);
-        Guard.DestinationLength(healthFactors.Length, accounts.Length, nameof(healthFactors));
-        Guard.DestinationLength(statuses.Length, accounts.Length, nameof(statuses));
+        Guard.DestinationLength(healthFactors, accounts.Length);
+        Guard.DestinationLength(statuses, accounts.Length);
         Guard.FiniteNonNegative(atRiskBand);
         CheckTable(table);
         RiskParameterTable.CheckPrices(prices, AssetCount);

@@ -74,12 +74,7 @@ public sealed class TieredMaintenanceSchedule : MaintenanceSchedule
     /// <exception cref="ArgumentException">The lengths differ or a value is out of range.</exception>
     public static TieredMaintenanceSchedule FromRates(ReadOnlySpan<double> floors, ReadOnlySpan<double> rates)
     {
-        if (floors.Length != rates.Length)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"'floors' has {floors.Length} entries but 'rates' has {rates.Length}."),
-                nameof(rates));
-        }
+        Guard.SameLength(floors, rates);
 
         var brackets = new MaintenanceBracket[floors.Length];
         var amount = 0.0;

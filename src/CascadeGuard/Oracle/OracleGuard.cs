@@ -278,7 +278,7 @@ public sealed class OracleGuard
         _sourceTicks[source] != NoQuote && nowTicks - _sourceTicks[source] <= _stalenessTicks;
 
     /// <summary>Writes the guard's configuration and full state as versioned JSON.</summary>
-    /// <returns>A JSON document that <see cref="RestoreSnapshot"/> turns back into an equivalent guard.</returns>
+    /// <returns>A JSON document that <see cref="Restore"/> turns back into an equivalent guard.</returns>
     public string SaveSnapshot()
     {
         var observations = _series.ToArray();
@@ -320,7 +320,7 @@ public sealed class OracleGuard
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
     /// <returns>The restored guard.</returns>
     /// <exception cref="ArgumentException">The JSON is malformed, of another version, or describes an impossible state; the message names the field.</exception>
-    public static OracleGuard RestoreSnapshot(string json, TimeProvider? timeProvider = null)
+    public static OracleGuard Restore(string json, TimeProvider? timeProvider = null)
     {
         var s = SnapshotJson.Read(json, OracleJsonContext.Default.OracleGuardSnapshot, SnapshotVersion);
         s.Validate();
@@ -329,7 +329,7 @@ public sealed class OracleGuard
         s.SourcePrices.CopyTo(guard._sourcePrices, 0);
         for (var i = 0; i < s.Ticks.Length; i++)
         {
-            guard._series.Restore(new OracleObservation(s.Ticks[i], s.Prices[i], s.Emas[i]));
+            guard._series.Load(new OracleObservation(s.Ticks[i], s.Prices[i], s.Emas[i]));
         }
 
         guard._latestCandidate = s.LatestCandidate;

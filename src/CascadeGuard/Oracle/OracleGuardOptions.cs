@@ -80,25 +80,25 @@ public sealed class OracleGuardOptions
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names the property and value.</exception>
     public void Validate()
     {
-        Guard.InRange(SourceCount, 1, MaxSourceCount, nameof(SourceCount));
-        Guard.Positive(MaxStaleness, nameof(MaxStaleness));
-        Guard.NonNegative(MaxFutureSkew, nameof(MaxFutureSkew));
+        Guard.InRange(SourceCount, 1, MaxSourceCount);
+        Guard.Positive(MaxStaleness);
+        Guard.NonNegative(MaxFutureSkew);
         if (Smoothing is not (OracleSmoothing.None or OracleSmoothing.Twap or OracleSmoothing.Ema))
         {
             Guard.Throw(nameof(Smoothing), Smoothing, "must be None, Twap or Ema");
         }
 
-        Guard.Positive(TwapWindow, nameof(TwapWindow));
-        Guard.Positive(EmaHalfLife, nameof(EmaHalfLife));
+        Guard.Positive(TwapWindow);
+        Guard.Positive(EmaHalfLife);
         if (!(MaxDeviation > 0))
         {
             Guard.Throw(nameof(MaxDeviation), MaxDeviation, "must be positive (or +Infinity for off)");
         }
 
-        Guard.Positive(ConfirmationQuotes, nameof(ConfirmationQuotes));
-        Guard.InRange(ConfirmationSources, 2, MaxSourceCount, nameof(ConfirmationSources));
-        Guard.NonNegative(Delay, nameof(Delay));
-        Guard.InRange(Capacity, MinCapacity, MaxCapacity, nameof(Capacity));
+        Guard.Positive(ConfirmationQuotes);
+        Guard.InRange(ConfirmationSources, 2, MaxSourceCount);
+        Guard.NonNegative(Delay);
+        Guard.InRange(Capacity, MinCapacity, MaxCapacity);
         AtMostMaxDuration(MaxStaleness, nameof(MaxStaleness));
         AtMostMaxDuration(MaxFutureSkew, nameof(MaxFutureSkew));
         AtMostMaxDuration(TwapWindow, nameof(TwapWindow));

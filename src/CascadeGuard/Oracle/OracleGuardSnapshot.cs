@@ -69,7 +69,7 @@ internal sealed class OracleGuardSnapshot : IVersionedSnapshot
             }
 
             anySeen = true;
-            CheckTicks(SourceTicks[i], $"sourceTicks[{i}]");
+            SnapshotJson.CheckUtcTicks(SourceTicks[i], $"sourceTicks[{i}]");
             SnapshotJson.CheckFinitePositive(SourcePrices[i], $"sourcePrices[{i}]");
         }
 
@@ -82,7 +82,7 @@ internal sealed class OracleGuardSnapshot : IVersionedSnapshot
         SnapshotJson.Check(Emas.Length == count, "emas.length", Emas.Length, "must equal ticks.length");
         for (var i = 0; i < count; i++)
         {
-            CheckTicks(Ticks[i], $"ticks[{i}]");
+            SnapshotJson.CheckUtcTicks(Ticks[i], $"ticks[{i}]");
             SnapshotJson.Check(i == 0 || Ticks[i] > Ticks[i - 1], $"ticks[{i}]", Ticks[i], "must be later than the previous entry");
             SnapshotJson.CheckFinitePositive(Prices[i], $"prices[{i}]");
             SnapshotJson.CheckFinitePositive(Emas[i], $"emas[{i}]");
@@ -95,7 +95,7 @@ internal sealed class OracleGuardSnapshot : IVersionedSnapshot
         }
         else
         {
-            CheckTicks(NewestAdmittedTicks, "newestAdmittedTicks");
+            SnapshotJson.CheckUtcTicks(NewestAdmittedTicks, "newestAdmittedTicks");
             SnapshotJson.Check(NewestAdmittedTicks >= Ticks[count - 1], "newestAdmittedTicks", NewestAdmittedTicks, "must be at least the newest entry's time");
         }
 
@@ -126,7 +126,4 @@ internal sealed class OracleGuardSnapshot : IVersionedSnapshot
             SnapshotJson.Check(double.IsFinite(MeanLatencyTicks) && MeanLatencyTicks <= MaxLatencyTicks + 1.0, "meanLatencyTicks", MeanLatencyTicks, "must be finite and at most maxLatencyTicks");
         }
     }
-
-    private static void CheckTicks(long ticks, string field) =>
-        SnapshotJson.Check(ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks, field, ticks, "must be a valid UTC tick count");
 }

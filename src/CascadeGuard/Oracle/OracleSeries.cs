@@ -63,7 +63,7 @@ internal sealed class OracleSeries
     }
 
     /// <summary>Restores one entry from a snapshot, as saved.</summary>
-    public void Restore(in OracleObservation observation) => _ring.Add(observation);
+    public void Load(in OracleObservation observation) => _ring.Add(observation);
 
     public OracleObservation[] ToArray() => _ring.ToArray();
 

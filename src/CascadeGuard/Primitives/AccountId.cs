@@ -12,7 +12,7 @@ public readonly record struct AccountId : IComparable<AccountId>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative.</exception>
     public AccountId(int value)
     {
-        Guard.NonNegative(value, nameof(value));
+        Guard.NonNegative(value);
         Value = value;
     }
 

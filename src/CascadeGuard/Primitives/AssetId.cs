@@ -12,7 +12,7 @@ public readonly record struct AssetId : IComparable<AssetId>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative.</exception>
     public AssetId(int value)
     {
-        Guard.NonNegative(value, nameof(value));
+        Guard.NonNegative(value);
         Value = value;
     }
 

@@ -20,27 +20,7 @@ internal static class BoundarySearch
         where TFunction : IRealFunction, allows ref struct
     {
         Debug.Assert(below < atOrAbove, "interval must be ordered");
-        var lo = below;
-        var hi = atOrAbove;
-        for (var step = 0; step < MaxSteps; step++)
-        {
-            var mid = Midpoint(lo, hi);
-            if (mid <= lo || mid >= hi)
-            {
-                break;
-            }
-
-            if (f.Evaluate(mid) >= 0)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid;
-            }
-        }
-
-        return hi;
+        return Bisect<TFunction, NonNegative>(f, below, atOrAbove).Hi;
     }
 
     /// <summary>
@@ -51,27 +31,7 @@ internal static class BoundarySearch
         where TFunction : IRealFunction, allows ref struct
     {
         Debug.Assert(atOrBelow < above, "interval must be ordered");
-        var lo = atOrBelow;
-        var hi = above;
-        for (var step = 0; step < MaxSteps; step++)
-        {
-            var mid = Midpoint(lo, hi);
-            if (mid <= lo || mid >= hi)
-            {
-                break;
-            }
-
-            if (f.Evaluate(mid) <= 0)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
+        return Bisect<TFunction, NotNonPositive>(f, atOrBelow, above).Lo;
     }
 
     /// <summary>
@@ -82,27 +42,7 @@ internal static class BoundarySearch
         where TFunction : IRealFunction, allows ref struct
     {
         Debug.Assert(below < atOrAbove, "interval must be ordered");
-        var lo = below;
-        var hi = atOrAbove;
-        for (var step = 0; step < MaxSteps; step++)
-        {
-            var mid = Midpoint(lo, hi);
-            if (mid <= lo || mid >= hi)
-            {
-                break;
-            }
-
-            if (f.Evaluate(mid) <= 0)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid;
-            }
-        }
-
-        return hi;
+        return Bisect<TFunction, NonPositive>(f, below, atOrAbove).Hi;
     }
 
     /// <summary>
@@ -142,6 +82,57 @@ internal static class BoundarySearch
         return fc >= fd ? c : d;
     }
 
+    /// <summary>
+    /// Bisects [lo, hi] until no double lies between the ends, keeping <typeparamref name="TUpper"/> false at lo and true at
+    /// hi: the two ends are then the adjacent doubles on either side of the boundary.
+    /// </summary>
+    private static (double Lo, double Hi) Bisect<TFunction, TUpper>(TFunction f, double lo, double hi)
+        where TFunction : IRealFunction, allows ref struct
+        where TUpper : IUpperSide
+    {
+        for (var step = 0; step < MaxSteps; step++)
+        {
+            var mid = Midpoint(lo, hi);
+            if (mid <= lo || mid >= hi)
+            {
+                break;
+            }
+
+            if (TUpper.Holds(f.Evaluate(mid)))
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid;
+            }
+        }
+
+        return (lo, hi);
+    }
+
     // (lo + hi) / 2 overflows for huge values; this form does not and stays inside [lo, hi].
     private static double Midpoint(double lo, double hi) => lo + ((hi - lo) * 0.5);
+
+    /// <summary>Which values of f belong to the upper end of a bisection (a struct policy, so the test inlines).</summary>
+    private interface IUpperSide
+    {
+        static abstract bool Holds(double value);
+    }
+
+    private readonly struct NonNegative : IUpperSide
+    {
+        public static bool Holds(double value) => value >= 0;
+    }
+
+    private readonly struct NonPositive : IUpperSide
+    {
+        public static bool Holds(double value) => value <= 0;
+    }
+
+    // Written as a negation so that NaN goes to the upper end, as "f(x) <= 0 keeps the lower end" always did.
+    private readonly struct NotNonPositive : IUpperSide
+    {
+        public static bool Holds(double value) => !(value <= 0);
+    }
 }

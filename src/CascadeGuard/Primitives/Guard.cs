@@ -125,14 +125,32 @@ internal static class Guard
         }
     }
 
-    /// <summary>Checks that a destination span is at least as long as the source count.</summary>
-    public static void DestinationLength(int destinationLength, int required, [CallerArgumentExpression(nameof(destinationLength))] string? name = null)
+    /// <summary>
+    /// Checks that a caller-owned destination holds at least <paramref name="required"/> elements. It takes the span
+    /// itself, not its length, so the message and the parameter name are the span's own name.
+    /// </summary>
+    public static void DestinationLength<T>(Span<T> destination, int required, [CallerArgumentExpression(nameof(destination))] string? name = null)
     {
-        if (destinationLength < required)
+        if (destination.Length < required)
         {
             throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"Destination '{name}' has length {destinationLength}; at least {required} is required."),
+                string.Create(CultureInfo.InvariantCulture, $"Destination '{name}' has length {destination.Length}; at least {required} is required."),
                 name);
+        }
+    }
+
+    /// <summary>Checks that two inputs that pair element by element have the same length; the failure names the second.</summary>
+    public static void SameLength<TFirst, TSecond>(
+        ReadOnlySpan<TFirst> first,
+        ReadOnlySpan<TSecond> second,
+        [CallerArgumentExpression(nameof(first))] string? firstName = null,
+        [CallerArgumentExpression(nameof(second))] string? secondName = null)
+    {
+        if (first.Length != second.Length)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"'{firstName}' has {first.Length} entries but '{secondName}' has {second.Length}."),
+                secondName);
         }
     }
 

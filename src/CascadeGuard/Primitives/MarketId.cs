@@ -12,7 +12,7 @@ public readonly record struct MarketId : IComparable<MarketId>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative.</exception>
     public MarketId(int value)
     {
-        Guard.NonNegative(value, nameof(value));
+        Guard.NonNegative(value);
         Value = value;
     }
 

@@ -28,10 +28,10 @@ public static class MoneyConversion
     /// </exception>
     public static decimal ToMoney(double amount, decimal quantum, SolvencyRounding rounding)
     {
-        Guard.FiniteNonNegative(amount, nameof(amount));
-        Guard.Positive(quantum, nameof(quantum));
+        Guard.FiniteNonNegative(amount);
+        Guard.Positive(quantum);
         ValidateRounding(rounding);
-        var (qm, scale) = Decompose(quantum);
+        var (qm, scale) = ExactDecimal.Decompose(quantum);
         if (amount == 0)
         {
             return 0m;
@@ -54,7 +54,7 @@ public static class MoneyConversion
         }
 
         // amount / quantum = mantissa · 2^exponent · 10^scale / qm.
-        var numerator = UInt256.Multiply(mantissa, Pow10(scale));
+        var numerator = UInt256.Multiply(mantissa, ExactDecimal.Pow10(scale));
         bool exact;
         UInt256 units;
         if (exponent >= 0)
@@ -97,8 +97,8 @@ public static class MoneyConversion
     /// <exception cref="OverflowException">Rounding up passes <see cref="decimal.MaxValue"/>.</exception>
     public static decimal RoundToQuantum(decimal value, decimal quantum, SolvencyRounding rounding)
     {
-        Guard.NonNegative(value, nameof(value));
-        Guard.Positive(quantum, nameof(quantum));
+        Guard.NonNegative(value);
+        Guard.Positive(quantum);
         ValidateRounding(rounding);
         var remainder = decimal.Remainder(value, quantum);
         if (remainder == 0m)
@@ -118,26 +118,6 @@ public static class MoneyConversion
         }
     }
 
-    private static (UInt128 Mantissa, int Scale) Decompose(decimal value)
-    {
-        Span<int> parts = stackalloc int[4];
-        decimal.GetBits(value, parts);
-        var mantissa = new UInt128((uint)parts[2], ((ulong)(uint)parts[1] << 32) | (uint)parts[0]);
-        var scale = (parts[3] >> 16) & 0xFF;
-        return (mantissa, scale);
-    }
-
-    private static UInt128 Pow10(int exponent)
-    {
-        UInt128 result = 1;
-        for (var i = 0; i < exponent; i++)
-        {
-            result *= 10;
-        }
-
-        return result;
-    }
-
     private static decimal FromUnits(UInt256 units, UInt128 qm, int scale, double amount, decimal quantum)
     {
         if (!units.FitsUInt128)
@@ -151,8 +131,7 @@ public static class MoneyConversion
             throw TooLarge(amount, quantum);
         }
 
-        var low = m.Low128;
-        return new decimal((int)(uint)low, (int)(uint)(low >> 32), (int)(uint)(low >> 64), false, (byte)scale);
+        return ExactDecimal.Compose(m.Low128, scale);
     }
 
     private static ArgumentOutOfRangeException TooLarge(double amount, decimal quantum) =>

@@ -69,20 +69,20 @@ public sealed class AdaptiveRiskOptions
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names the property (for example <c>SlippageBound.Maximum</c>) and value.</exception>
     public void Validate()
     {
-        Guard.Positive(Interval, nameof(Interval));
+        Guard.Positive(Interval);
         if (Interval > TimeSpan.FromDays(366))
         {
             Guard.Throw(nameof(Interval), Interval, "must be at most 366 days");
         }
 
-        Guard.FiniteNonNegative(VolatilityCalm, nameof(VolatilityCalm));
+        Guard.FiniteNonNegative(VolatilityCalm);
         if (!(VolatilityStressed > VolatilityCalm) || !double.IsFinite(VolatilityStressed))
         {
             Guard.Throw(nameof(VolatilityStressed), VolatilityStressed, string.Create(CultureInfo.InvariantCulture, $"must be finite and above VolatilityCalm = {VolatilityCalm}"));
         }
 
-        Guard.InRange(VpinCalm, 0, 1, nameof(VpinCalm));
-        Guard.InHalfOpenRange(VpinStressed, VpinCalm, 1, nameof(VpinStressed));
+        Guard.InRange(VpinCalm, 0, 1);
+        Guard.InHalfOpenRange(VpinStressed, VpinCalm, 1);
         Guard.NotNull(LiquidationThreshold);
         Guard.NotNull(LiquidationPenalty);
         Guard.NotNull(ThrottleParticipation);

@@ -65,7 +65,7 @@ public sealed class AdaptiveRiskParameters
     public AdaptiveRiskUpdate Update(in RiskInputs inputs, Span<RiskParameterChange> changes)
     {
         inputs.Validate();
-        Guard.DestinationLength(changes.Length, ParameterCount, nameof(changes));
+        Guard.DestinationLength(changes, ParameterCount);
         var now = _time.GetUtcNow();
         if (now.UtcTicks < _nextEvaluationTicks)
         {
@@ -125,7 +125,7 @@ public sealed class AdaptiveRiskParameters
     }
 
     /// <summary>Writes the configuration and state as versioned JSON.</summary>
-    /// <returns>A document <see cref="RestoreSnapshot"/> turns back into an equivalent component.</returns>
+    /// <returns>A document <see cref="Restore"/> turns back into an equivalent component.</returns>
     public string SaveSnapshot() => SnapshotJson.Write(
         new AdaptiveRiskSnapshot
         {
@@ -141,7 +141,7 @@ public sealed class AdaptiveRiskParameters
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
     /// <returns>The restored component.</returns>
     /// <exception cref="ArgumentException">The JSON is malformed, of another version, or describes an impossible state; the message names the field.</exception>
-    public static AdaptiveRiskParameters RestoreSnapshot(string json, TimeProvider? timeProvider = null)
+    public static AdaptiveRiskParameters Restore(string json, TimeProvider? timeProvider = null)
     {
         var s = SnapshotJson.Read(json, RiskJsonContext.Default.AdaptiveRiskSnapshot, SnapshotVersion);
         SnapshotJson.CheckNotNull(s.Options, "options");
@@ -158,11 +158,7 @@ public sealed class AdaptiveRiskParameters
             restored._values[i] = v;
         }
 
-        SnapshotJson.Check(
-            s.NextEvaluationTicks >= DateTimeOffset.MinValue.UtcTicks && s.NextEvaluationTicks <= DateTimeOffset.MaxValue.UtcTicks,
-            "nextEvaluationTicks",
-            s.NextEvaluationTicks,
-            "must be a valid UTC tick count");
+        SnapshotJson.CheckUtcTicks(s.NextEvaluationTicks, "nextEvaluationTicks");
         restored._nextEvaluationTicks = s.NextEvaluationTicks;
         return restored;
     }

@@ -1,6 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Text.Json;
 using CascadeGuard.Primitives;
 
 namespace CascadeGuard.Scheduling;
@@ -62,7 +59,7 @@ public sealed partial class LiquidationScheduler
                 LateFills = _counters.LateFills,
             },
         };
-        return JsonSerializer.Serialize(snapshot, SchedulingJsonContext.Default.SchedulerSnapshot);
+        return SnapshotJson.Write(snapshot, SchedulingJsonContext.Default.SchedulerSnapshot);
     }
 
     /// <summary>
@@ -78,21 +75,10 @@ public sealed partial class LiquidationScheduler
     {
         Guard.NotNull(json);
         Guard.NotNull(markets);
-        SchedulerSnapshot? s;
-        try
-        {
-            s = JsonSerializer.Deserialize(json, SchedulingJsonContext.Default.SchedulerSnapshot);
-        }
-        catch (JsonException e)
-        {
-            throw new ArgumentException("The scheduler snapshot is not valid JSON: " + e.Message, nameof(json), e);
-        }
-
-        Check(s is not null, "(root)", "null");
-        Check(s.Version == SnapshotVersion, "version", s.Version);
-        Check(s.Kind == SnapshotKind, "kind", s.Kind);
-        Check(s.Markets is not null && s.Markets.SequenceEqual(markets.Select(m => m.Market.Value)), "markets", s.Markets is null ? null : string.Join(",", s.Markets));
-        var o = Present(s.Options, "options");
+        var s = SnapshotJson.Read(json, SchedulingJsonContext.Default.SchedulerSnapshot, SnapshotVersion);
+        SnapshotJson.Check(s.Kind == SnapshotKind, "kind", s.Kind, $"must be '{SnapshotKind}'");
+        SnapshotJson.Check(s.Markets is not null && s.Markets.SequenceEqual(markets.Select(m => m.Market.Value)), "markets", s.Markets is null ? null : string.Join(",", s.Markets));
+        var o = SnapshotJson.Present(s.Options, "options");
         var options = new LiquidationSchedulerOptions
         {
             LimitSlippage = o.LimitSlippage,
@@ -105,18 +91,18 @@ public sealed partial class LiquidationScheduler
             Retention = TimeSpan.FromTicks(o.Retention),
             Seed = o.Seed,
         };
-        Check(options.Validate().Count == 0, "options", string.Join(" ", options.Validate()));
+        SnapshotJson.Check(options.Validate().Count == 0, "options", string.Join(" ", options.Validate()));
         var scheduler = new LiquidationScheduler(markets, options, timeProvider);
-        Check(SplitMixRandom.TryRestore(s.Random, out scheduler._random), "random", s.Random is null ? null : string.Join(",", s.Random));
-        Check(s.NextJob >= 1 && s.NextInstruction >= 1, "nextJob", s.NextJob);
+        SnapshotJson.Check(SplitMixRandom.TryRestore(s.Random, out scheduler._random), "random", s.Random is null ? null : string.Join(",", s.Random));
+        SnapshotJson.Check(s.NextJob >= 1 && s.NextInstruction >= 1, "nextJob", s.NextJob);
         scheduler._nextJob = s.NextJob;
         scheduler._nextInstruction = s.NextInstruction;
 
-        foreach (var j in Present(s.Jobs, "jobs"))
+        foreach (var j in SnapshotJson.Present(s.Jobs, "jobs"))
         {
-            Check(j.Id >= 1 && j.Id < s.NextJob && !scheduler._jobs.ContainsKey(j.Id), "jobs.id", j.Id);
-            Check(j.Market >= 0 && j.Market < markets.Count, "jobs.market", j.Market);
-            Check(double.IsFinite(j.Requested) && j.Requested > 0 && double.IsFinite(j.Filled) && double.IsFinite(j.InFlight) && j.InFlight >= 0, "jobs.amounts", j.Id);
+            SnapshotJson.Check(j.Id >= 1 && j.Id < s.NextJob && !scheduler._jobs.ContainsKey(j.Id), "jobs.id", j.Id);
+            SnapshotJson.Check(j.Market >= 0 && j.Market < markets.Count, "jobs.market", j.Market);
+            SnapshotJson.Check(double.IsFinite(j.Requested) && j.Requested > 0 && double.IsFinite(j.Filled) && double.IsFinite(j.InFlight) && j.InFlight >= 0, "jobs.amounts", j.Id);
             scheduler._jobs[j.Id] = new Job
             {
                 Id = j.Id, Account = j.Account, Market = j.Market, Target = j.Target, Requested = j.Requested, Filled = j.Filled,
@@ -125,7 +111,7 @@ public sealed partial class LiquidationScheduler
             };
             if (j.Status == JobStatus.Active)
             {
-                Check(scheduler._activeByAccount.TryAdd((j.Account, j.Market), j.Id), "jobs.account", j.Account);
+                SnapshotJson.Check(scheduler._activeByAccount.TryAdd((j.Account, j.Market), j.Id), "jobs.account", j.Account);
                 scheduler._marketJobs[j.Market].Add(j.Id);
             }
             else
@@ -134,10 +120,10 @@ public sealed partial class LiquidationScheduler
             }
         }
 
-        foreach (var i in Present(s.Instructions, "instructions").OrderBy(i => i.Closed ? i.ClosedAt : long.MaxValue).ThenBy(i => i.Id))
+        foreach (var i in SnapshotJson.Present(s.Instructions, "instructions").OrderBy(i => i.Closed ? i.ClosedAt : long.MaxValue).ThenBy(i => i.Id))
         {
-            Check(i.Id >= 1 && i.Id < s.NextInstruction && scheduler._jobs.ContainsKey(i.Job), "instructions.id", i.Id);
-            Check(i.Market >= 0 && i.Market < markets.Count && double.IsFinite(i.Open) && i.Open >= 0, "instructions.open", i.Id);
+            SnapshotJson.Check(i.Id >= 1 && i.Id < s.NextInstruction && scheduler._jobs.ContainsKey(i.Job), "instructions.id", i.Id);
+            SnapshotJson.Check(i.Market >= 0 && i.Market < markets.Count && double.IsFinite(i.Open) && i.Open >= 0, "instructions.open", i.Id);
             scheduler._instructions[i.Id] = new Instruction
             {
                 Job = i.Job, Account = i.Account, Market = i.Market, Quantity = i.Quantity, Open = i.Open, ReferencePrice = i.ReferencePrice,
@@ -149,25 +135,25 @@ public sealed partial class LiquidationScheduler
             }
         }
 
-        foreach (var id in Present(s.Open, "open"))
+        foreach (var id in SnapshotJson.Present(s.Open, "open"))
         {
-            Check(scheduler._instructions.TryGetValue(id, out var i) && !i.Closed, "open", id);
+            SnapshotJson.Check(scheduler._instructions.TryGetValue(id, out var i) && !i.Closed, "open", id);
             scheduler._open.Add(id);
         }
 
-        foreach (var f in Present(s.Fills, "fills"))
+        foreach (var f in SnapshotJson.Present(s.Fills, "fills"))
         {
-            Check(f is { Length: 2 } && scheduler._fills.TryAdd(f[0], f[1]), "fills", f is null ? null : string.Join(",", f));
+            SnapshotJson.Check(f is { Length: 2 } && scheduler._fills.TryAdd(f[0], f[1]), "fills", f is null ? null : string.Join(",", f));
             scheduler._fillOrder.Enqueue((f![0], f[1]));
         }
 
-        foreach (var c in Present(s.Cooldowns, "cooldowns"))
+        foreach (var c in SnapshotJson.Present(s.Cooldowns, "cooldowns"))
         {
-            Check(c is { Length: 2 } && c[0] >= 0 && c[0] <= int.MaxValue, "cooldowns", c is null ? null : string.Join(",", c));
+            SnapshotJson.Check(c is { Length: 2 } && c[0] >= 0 && c[0] <= int.MaxValue, "cooldowns", c is null ? null : string.Join(",", c));
             scheduler._cooldownUntil[(int)c![0]] = c[1];
         }
 
-        var k = Present(s.Counters, "counters");
+        var k = SnapshotJson.Present(s.Counters, "counters");
         scheduler._counters = new Counters
         {
             SubmittedJobs = k.SubmittedJobs, CompletedJobs = k.CompletedJobs, ReleasedInstructions = k.ReleasedInstructions,
@@ -177,19 +163,4 @@ public sealed partial class LiquidationScheduler
         return scheduler;
     }
 
-    [SuppressMessage("Usage", "CA2208:Instantiate argument exceptions correctly", Justification = "Names the 'json' parameter of Restore, which calls this.")]
-    private static void Check([DoesNotReturnIf(false)] bool condition, string field, object? value)
-    {
-        if (!condition)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Scheduler snapshot field '{field}' is invalid; was {value ?? "null"}."), "json");
-        }
-    }
-
-    private static T Present<T>(T? value, string field)
-        where T : class
-    {
-        Check(value is not null, field, null);
-        return value;
-    }
 }

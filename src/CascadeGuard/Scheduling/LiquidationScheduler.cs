@@ -280,16 +280,7 @@ public sealed partial class LiquidationScheduler
         }
 
         var now = Now;
-        foreach (var id in _open)
-        {
-            ref var instruction = ref CollectionsMarshal.GetValueRefOrNullRef(_instructions, id);
-            if (!instruction.Closed && instruction.Job == job.Value)
-            {
-                _counters.CancelledQuantity += instruction.Open;
-                ReturnToJob(ref instruction, id, now);
-            }
-        }
-
+        CancelOpenSlices(job.Value, now);
         Finish(ref state, JobStatus.Cancelled, now);
         return CancelOutcome.Cancelled;
     }
@@ -535,6 +526,20 @@ public sealed partial class LiquidationScheduler
         return expired;
     }
 
+    /// <summary>Returns every open slice of a job to it, counting their quantity as cancelled.</summary>
+    private void CancelOpenSlices(long job, long now)
+    {
+        foreach (var id in _open)
+        {
+            ref var instruction = ref CollectionsMarshal.GetValueRefOrNullRef(_instructions, id);
+            if (!instruction.Closed && instruction.Job == job)
+            {
+                _counters.CancelledQuantity += instruction.Open;
+                ReturnToJob(ref instruction, id, now);
+            }
+        }
+    }
+
     private void ReturnToJob(ref Instruction instruction, long id, long now)
     {
         ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, instruction.Job);
@@ -569,15 +574,7 @@ public sealed partial class LiquidationScheduler
             if (job.InFlight > 0)
             {
                 // A proceeds job reached its target with slices still open: they are no longer needed.
-                foreach (var id in _open)
-                {
-                    ref var instruction = ref CollectionsMarshal.GetValueRefOrNullRef(_instructions, id);
-                    if (!instruction.Closed && instruction.Job == job.Id)
-                    {
-                        _counters.CancelledQuantity += instruction.Open;
-                        ReturnToJob(ref instruction, id, now);
-                    }
-                }
+                CancelOpenSlices(job.Id, now);
             }
 
             Finish(ref job, JobStatus.Completed, now);

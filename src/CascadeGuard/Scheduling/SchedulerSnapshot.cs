@@ -1,7 +1,9 @@
+using CascadeGuard.Primitives;
+
 namespace CascadeGuard.Scheduling;
 
 /// <summary>The serialized form of a scheduler's state (versioned JSON). Internal: hosts see only the JSON text.</summary>
-internal sealed class SchedulerSnapshot
+internal sealed class SchedulerSnapshot : IVersionedSnapshot
 {
     public int Version { get; set; }
 

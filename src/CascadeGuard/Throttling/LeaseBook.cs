@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CascadeGuard.Primitives;
 
 namespace CascadeGuard.Throttling;
 
@@ -121,26 +122,26 @@ internal sealed class LeaseBook
     /// <summary>Rebuilds a book from a snapshot, checking every field first.</summary>
     public static LeaseBook Restore(LeaseBookState? state, int maxOpen)
     {
-        state = SnapshotCheck.Present(state, "leases");
-        SnapshotCheck.That(state.NextId >= 1, "leases.nextId", state.NextId);
-        var open = SnapshotCheck.Present(state.Open, "leases.open");
-        SnapshotCheck.That(open.Length <= maxOpen, "leases.open", open.Length);
-        SnapshotCheck.Amount(state.InFlight, "leases.inFlight");
-        SnapshotCheck.Amount(state.Granted, "leases.granted");
-        SnapshotCheck.Amount(state.Committed, "leases.committed");
-        SnapshotCheck.Amount(state.Released, "leases.released");
-        SnapshotCheck.That(state.GrantedCount >= 0, "leases.grantedCount", state.GrantedCount);
-        SnapshotCheck.That(state.DeniedCount >= 0, "leases.deniedCount", state.DeniedCount);
+        state = SnapshotJson.Present(state, "leases");
+        SnapshotJson.Check(state.NextId >= 1, "leases.nextId", state.NextId);
+        var open = SnapshotJson.Present(state.Open, "leases.open");
+        SnapshotJson.Check(open.Length <= maxOpen, "leases.open", open.Length);
+        SnapshotJson.CheckFiniteNonNegative(state.InFlight, "leases.inFlight");
+        SnapshotJson.CheckFiniteNonNegative(state.Granted, "leases.granted");
+        SnapshotJson.CheckFiniteNonNegative(state.Committed, "leases.committed");
+        SnapshotJson.CheckFiniteNonNegative(state.Released, "leases.released");
+        SnapshotJson.Check(state.GrantedCount >= 0, "leases.grantedCount", state.GrantedCount);
+        SnapshotJson.Check(state.DeniedCount >= 0, "leases.deniedCount", state.DeniedCount);
         var book = new LeaseBook(maxOpen);
         foreach (var entry in open)
         {
-            var lease = SnapshotCheck.Present(entry, "leases.open");
-            SnapshotCheck.That(lease.Id >= 1 && lease.Id < state.NextId, "leases.open.id", lease.Id);
-            SnapshotCheck.That(double.IsFinite(lease.Remaining) && lease.Remaining > 0, "leases.open.remaining", lease.Remaining);
-            SnapshotCheck.That(book._open.TryAdd(lease.Id, lease.Remaining), "leases.open.id", lease.Id);
+            var lease = SnapshotJson.Present(entry, "leases.open");
+            SnapshotJson.Check(lease.Id >= 1 && lease.Id < state.NextId, "leases.open.id", lease.Id);
+            SnapshotJson.Check(double.IsFinite(lease.Remaining) && lease.Remaining > 0, "leases.open.remaining", lease.Remaining);
+            SnapshotJson.Check(book._open.TryAdd(lease.Id, lease.Remaining), "leases.open.id", lease.Id);
         }
 
-        SnapshotCheck.That(book._open.Count > 0 || state.InFlight == 0, "leases.inFlight", state.InFlight);
+        SnapshotJson.Check(book._open.Count > 0 || state.InFlight == 0, "leases.inFlight", state.InFlight);
         book.NextId = state.NextId;
         book.InFlight = state.InFlight;
         book.Granted = state.Granted;

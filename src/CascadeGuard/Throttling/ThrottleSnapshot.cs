@@ -1,12 +1,16 @@
 using CascadeGuard.Depth;
+using CascadeGuard.Primitives;
 
 namespace CascadeGuard.Throttling;
 
 // The saved form of a throttle. Times are UTC ticks so that restore is exact; doubles round-trip exactly through
 // System.Text.Json. Version 1; a reader refuses any other version.
 
-internal sealed class ThrottleSnapshot
+internal sealed class ThrottleSnapshot : IVersionedSnapshot
 {
+    /// <summary>The format version this build writes and reads.</summary>
+    public const int CurrentVersion = 1;
+
     public int Version { get; set; }
 
     public string? Kind { get; set; }
@@ -36,6 +40,19 @@ internal sealed class ThrottleSnapshot
     public double Vpin { get; set; }
 
     public LeaseBookState? Leases { get; set; }
+
+    public static string Write(ThrottleSnapshot snapshot) => SnapshotJson.Write(snapshot, ThrottlingJsonContext.Default.ThrottleSnapshot);
+
+    /// <summary>Reads a snapshot of one kind of throttle, checking the fields every kind has.</summary>
+    public static ThrottleSnapshot Read(string json, string kind)
+    {
+        var snapshot = SnapshotJson.Read(json, ThrottlingJsonContext.Default.ThrottleSnapshot, CurrentVersion);
+        SnapshotJson.Check(snapshot.Kind == kind, "kind", snapshot.Kind, $"must be '{kind}'");
+        SnapshotJson.Check(snapshot.Market >= 0, "market", snapshot.Market, "must be zero or positive");
+        SnapshotJson.CheckUtcTicks(snapshot.Origin, "origin");
+        SnapshotJson.Check(snapshot.Clock >= snapshot.Origin && snapshot.Clock <= DateTimeOffset.MaxValue.UtcTicks, "clock", snapshot.Clock, "must be a valid UTC tick count, not before origin");
+        return snapshot;
+    }
 }
 
 internal sealed class OptionsState

@@ -1,3 +1,5 @@
+using CascadeGuard.Primitives;
+
 namespace CascadeGuard.Throttling;
 
 /// <summary>
@@ -60,18 +62,18 @@ internal sealed class TrailingVolume
 
     public void Load(TrailingVolumeState? state)
     {
-        state = SnapshotCheck.Present(state, "volume");
-        var number = SnapshotCheck.Present(state.Number, "volume.number");
-        var market = SnapshotCheck.Present(state.Market, "volume.market");
-        var own = SnapshotCheck.Present(state.Own, "volume.own");
-        SnapshotCheck.That(number.Length == Buckets, "volume.number", number.Length);
-        SnapshotCheck.That(market.Length == Buckets, "volume.market", market.Length);
-        SnapshotCheck.That(own.Length == Buckets, "volume.own", own.Length);
+        state = SnapshotJson.Present(state, "volume");
+        var number = SnapshotJson.Present(state.Number, "volume.number");
+        var market = SnapshotJson.Present(state.Market, "volume.market");
+        var own = SnapshotJson.Present(state.Own, "volume.own");
+        SnapshotJson.Check(number.Length == Buckets, "volume.number", number.Length);
+        SnapshotJson.Check(market.Length == Buckets, "volume.market", market.Length);
+        SnapshotJson.Check(own.Length == Buckets, "volume.own", own.Length);
         for (var i = 0; i < Buckets; i++)
         {
-            SnapshotCheck.That(number[i] >= -1 && (number[i] == -1 || number[i] % Buckets == i), "volume.number", number[i]);
-            SnapshotCheck.Amount(market[i], "volume.market");
-            SnapshotCheck.Amount(own[i], "volume.own");
+            SnapshotJson.Check(number[i] >= -1 && (number[i] == -1 || number[i] % Buckets == i), "volume.number", number[i]);
+            SnapshotJson.CheckFiniteNonNegative(market[i], "volume.market");
+            SnapshotJson.CheckFiniteNonNegative(own[i], "volume.own");
         }
 
         number.CopyTo(_number, 0);

@@ -43,7 +43,7 @@ public sealed class UnlimitedVolumeThrottle : IVolumeThrottle
     /// <exception cref="ArgumentException">The snapshot is malformed, of another version or kind; the message names the field.</exception>
     public static UnlimitedVolumeThrottle Restore(string json)
     {
-        var snapshot = SnapshotCheck.Read(json, Kind);
+        var snapshot = ThrottleSnapshot.Read(json, Kind);
         return new UnlimitedVolumeThrottle(new MarketId(snapshot.Market), LeaseBook.Restore(snapshot.Leases, MaxOpenLeases));
     }
 
@@ -116,9 +116,9 @@ public sealed class UnlimitedVolumeThrottle : IVolumeThrottle
     {
         lock (_gate)
         {
-            return SnapshotCheck.Write(new ThrottleSnapshot
+            return ThrottleSnapshot.Write(new ThrottleSnapshot
             {
-                Version = SnapshotCheck.Version,
+                Version = ThrottleSnapshot.CurrentVersion,
                 Kind = Kind,
                 Market = Market.Value,
                 Leases = _leases.Save(),

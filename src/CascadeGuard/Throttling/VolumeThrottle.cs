@@ -95,22 +95,22 @@ public sealed class VolumeThrottle : IVolumeThrottle
     public static VolumeThrottle Restore(string json, TimeProvider timeProvider)
     {
         Guard.NotNull(timeProvider);
-        var s = SnapshotCheck.Read(json, Kind);
+        var s = ThrottleSnapshot.Read(json, Kind);
         var options = VolumeThrottleOptions.FromState(s.Options);
-        var throttle = new VolumeThrottle(new MarketId(s.Market), options, timeProvider, SnapshotCheck.Time(s.Origin, "origin"));
-        var clock = SnapshotCheck.Time(s.Clock, "clock");
-        SnapshotCheck.Amount(s.Deficit, "deficit");
-        var deficitAt = SnapshotCheck.Time(s.DeficitAt, "deficitAt");
-        SnapshotCheck.That(deficitAt >= throttle._origin && deficitAt <= clock, "deficitAt", s.DeficitAt);
-        SnapshotCheck.That(s.IntervalNumber >= 0, "intervalNumber", s.IntervalNumber);
-        SnapshotCheck.Amount(s.IntervalNotional, "intervalNotional");
-        SnapshotCheck.That(double.IsFinite(s.Volatility) && s.Volatility >= 0, "volatility", s.Volatility);
-        SnapshotCheck.That(double.IsFinite(s.Vpin) && s.Vpin >= 0 && s.Vpin <= 1, "vpin", s.Vpin);
+        var throttle = new VolumeThrottle(new MarketId(s.Market), options, timeProvider, SnapshotJson.ToUtc(s.Origin, "origin"));
+        var clock = SnapshotJson.ToUtc(s.Clock, "clock");
+        SnapshotJson.CheckFiniteNonNegative(s.Deficit, "deficit");
+        var deficitAt = SnapshotJson.ToUtc(s.DeficitAt, "deficitAt");
+        SnapshotJson.Check(deficitAt >= throttle._origin && deficitAt <= clock, "deficitAt", s.DeficitAt);
+        SnapshotJson.Check(s.IntervalNumber >= 0, "intervalNumber", s.IntervalNumber);
+        SnapshotJson.CheckFiniteNonNegative(s.IntervalNotional, "intervalNotional");
+        SnapshotJson.Check(double.IsFinite(s.Volatility) && s.Volatility >= 0, "volatility", s.Volatility);
+        SnapshotJson.Check(double.IsFinite(s.Vpin) && s.Vpin >= 0 && s.Vpin <= 1, "vpin", s.Vpin);
         if (s.Depth is not null)
         {
-            SnapshotCheck.That(!double.IsNaN(s.Depth.Quantity) && s.Depth.Quantity >= 0, "depth.quantity", s.Depth.Quantity);
-            SnapshotCheck.That(double.IsFinite(s.Depth.ReferencePrice) && s.Depth.ReferencePrice > 0, "depth.referencePrice", s.Depth.ReferencePrice);
-            throttle._depthAt = SnapshotCheck.Time(s.Depth.ObservedAt, "depth.observedAt");
+            SnapshotJson.Check(!double.IsNaN(s.Depth.Quantity) && s.Depth.Quantity >= 0, "depth.quantity", s.Depth.Quantity);
+            SnapshotJson.Check(double.IsFinite(s.Depth.ReferencePrice) && s.Depth.ReferencePrice > 0, "depth.referencePrice", s.Depth.ReferencePrice);
+            throttle._depthAt = SnapshotJson.ToUtc(s.Depth.ObservedAt, "depth.observedAt");
             throttle._hasDepth = true;
             throttle._depth = s.Depth.Quantity;
             throttle._referencePrice = s.Depth.ReferencePrice;
@@ -255,9 +255,9 @@ public sealed class VolumeThrottle : IVolumeThrottle
     {
         lock (_gate)
         {
-            return SnapshotCheck.Write(new ThrottleSnapshot
+            return ThrottleSnapshot.Write(new ThrottleSnapshot
             {
-                Version = SnapshotCheck.Version,
+                Version = ThrottleSnapshot.CurrentVersion,
                 Kind = Kind,
                 Market = Market.Value,
                 Origin = _origin.UtcTicks,

@@ -75,7 +75,7 @@ public sealed class VolumeThrottleOptions
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range; the message names it and its value.</exception>
     public void Validate()
     {
-        Guard.InRange(MaxSlippageBps, 0.0, 10_000.0, nameof(MaxSlippageBps));
+        Guard.InRange(MaxSlippageBps, 0.0, 10_000.0);
         if ((uint)SlippageMeasure > (uint)SlippageMeasure.WorstPrice)
         {
             Guard.Throw(nameof(SlippageMeasure), SlippageMeasure, "must be a defined measure");
@@ -86,14 +86,14 @@ public sealed class VolumeThrottleOptions
             Guard.Throw(nameof(SlippageReference), SlippageReference, "must be a defined reference");
         }
 
-        Guard.InHalfOpenRange(DepthParticipation, 0.0, 1.0, nameof(DepthParticipation));
+        Guard.InHalfOpenRange(DepthParticipation, 0.0, 1.0);
         if (!double.IsPositiveInfinity(VolumeParticipation))
         {
-            Guard.InHalfOpenRange(VolumeParticipation, 0.0, 1.0, nameof(VolumeParticipation));
+            Guard.InHalfOpenRange(VolumeParticipation, 0.0, 1.0);
         }
 
-        Guard.Positive(VolumeWindow, nameof(VolumeWindow));
-        Guard.InRange(VolumeWindowBuckets, 1, 3600, nameof(VolumeWindowBuckets));
+        Guard.Positive(VolumeWindow);
+        Guard.InRange(VolumeWindowBuckets, 1, 3600);
         if (VolumeWindow.Ticks % VolumeWindowBuckets != 0)
         {
             Guard.Throw(nameof(VolumeWindow), VolumeWindow, $"must divide into {VolumeWindowBuckets} buckets of whole ticks");
@@ -101,26 +101,26 @@ public sealed class VolumeThrottleOptions
 
         if (!double.IsPositiveInfinity(MaxNotionalPerInterval))
         {
-            Guard.FinitePositive(MaxNotionalPerInterval, nameof(MaxNotionalPerInterval));
+            Guard.FinitePositive(MaxNotionalPerInterval);
         }
 
-        Guard.Positive(NotionalInterval, nameof(NotionalInterval));
-        Guard.Positive(RecoveryHalfLife, nameof(RecoveryHalfLife));
-        Guard.NonNegative(MaxDepthAge, nameof(MaxDepthAge));
-        Guard.FinitePositive(ReferenceVolatility, nameof(ReferenceVolatility));
+        Guard.Positive(NotionalInterval);
+        Guard.Positive(RecoveryHalfLife);
+        Guard.NonNegative(MaxDepthAge);
+        Guard.FinitePositive(ReferenceVolatility);
         if (!double.IsFinite(VpinThreshold) || VpinThreshold < 0 || VpinThreshold >= 1)
         {
             Guard.Throw(nameof(VpinThreshold), VpinThreshold, "must be finite and in [0, 1)");
         }
 
-        Guard.InHalfOpenRange(VpinCeiling, 0.0, 1.0, nameof(VpinCeiling));
+        Guard.InHalfOpenRange(VpinCeiling, 0.0, 1.0);
         if (VpinCeiling <= VpinThreshold)
         {
             Guard.Throw(nameof(VpinCeiling), VpinCeiling, $"must be above {nameof(VpinThreshold)} ({VpinThreshold})");
         }
 
-        Guard.InHalfOpenRange(MinimumMultiplier, 0.0, 1.0, nameof(MinimumMultiplier));
-        Guard.InRange(MaxOpenLeases, 1, 1_000_000, nameof(MaxOpenLeases));
+        Guard.InHalfOpenRange(MinimumMultiplier, 0.0, 1.0);
+        Guard.InRange(MaxOpenLeases, 1, 1_000_000);
     }
 
     /// <summary>A copy, so the throttle holds settings no caller can change.</summary>
@@ -150,7 +150,7 @@ public sealed class VolumeThrottleOptions
     /// <summary>Settings from their saved form, validated; a failure names the snapshot field.</summary>
     internal static VolumeThrottleOptions FromState(OptionsState? s)
     {
-        s = SnapshotCheck.Present(s, "options");
+        s = SnapshotJson.Present(s, "options");
         var options = new VolumeThrottleOptions
         {
             MaxSlippageBps = s.MaxSlippageBps,
@@ -176,7 +176,7 @@ public sealed class VolumeThrottleOptions
         }
         catch (ArgumentOutOfRangeException e)
         {
-            throw SnapshotCheck.Invalid($"Throttle snapshot field 'options.{e.ParamName}' is invalid: {e.Message}", e);
+            throw SnapshotJson.InvalidOptions($"options.{e.ParamName}", e);
         }
 
         return options;

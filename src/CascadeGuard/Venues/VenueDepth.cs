@@ -35,7 +35,7 @@ public static class VenueDepth
     public static void ImpactCurve(IVenue venue, TradeSide side, ReadOnlySpan<double> quantities, Span<Execution> destination)
     {
         Guard.NotNull(venue);
-        Guard.DestinationLength(destination.Length, quantities.Length, nameof(destination));
+        Guard.DestinationLength(destination, quantities.Length);
         for (var i = 0; i < quantities.Length; i++)
         {
             if (!double.IsFinite(quantities[i]) || quantities[i] < 0)

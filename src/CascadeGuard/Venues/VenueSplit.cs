@@ -25,14 +25,9 @@ public static class VenueSplit
     public static SplitResult Sell(ReadOnlySpan<IVenue> venues, ReadOnlySpan<double> caps, double quantity, Span<double> allocations)
     {
         Guard.FiniteNonNegative(quantity);
-        if (caps.Length != venues.Length)
-        {
-            throw new ArgumentException(
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"'{nameof(caps)}' has {caps.Length} entries for {venues.Length} venues."),
-                nameof(caps));
-        }
+        Guard.SameLength(venues, caps);
 
-        Guard.DestinationLength(allocations.Length, venues.Length, nameof(allocations));
+        Guard.DestinationLength(allocations, venues.Length);
         for (var i = 0; i < venues.Length; i++)
         {
             if (venues[i] is null)

@@ -30,10 +30,10 @@ public sealed class CongestionSignalOptions
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the message names the property and value.</exception>
     public void Validate()
     {
-        Guard.FiniteNonNegative(Baseline, nameof(Baseline));
-        Guard.InRange(BaselineHalfLife, 1, 1e9, nameof(BaselineHalfLife));
-        Guard.InHalfOpenRange(SaturationMultiple, 1, 1e12, nameof(SaturationMultiple));
-        Guard.InRange(SmoothingHalfLife, 0, 1e9, nameof(SmoothingHalfLife));
+        Guard.FiniteNonNegative(Baseline);
+        Guard.InRange(BaselineHalfLife, 1, 1e9);
+        Guard.InHalfOpenRange(SaturationMultiple, 1, 1e12);
+        Guard.InRange(SmoothingHalfLife, 0, 1e9);
     }
 
     internal CongestionSignalOptions Clone() => (CongestionSignalOptions)MemberwiseClone();

@@ -115,7 +115,7 @@ public static class VolatilityEstimators
         }
     }
 
-    internal static void CheckWindow(int window, int minimum) => Guard.InRange(window, minimum, MaxWindow, nameof(window));
+    internal static void CheckWindow(int window, int minimum) => Guard.InRange(window, minimum, MaxWindow);
 
     internal static InvalidOperationException NotReady(IVolatilityEstimator estimator) => new(string.Create(
         CultureInfo.InvariantCulture,

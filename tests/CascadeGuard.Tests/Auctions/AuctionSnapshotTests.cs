@@ -16,7 +16,7 @@ public class AuctionSnapshotTests
         f.Advance(601);
         f.House.Reset(a, 180m);
         f.House.SetStopLevel(AuctionStopLevel.NoNewStarts);
-        return (f, f.House.CreateSnapshot());
+        return (f, f.House.SaveSnapshot());
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class AuctionSnapshotTests
         var g = new AuctionHouseFixture();
         g.Time.SetUtcNow(f.Time.GetUtcNow());
         var restored = DutchAuctionHouse.Restore(json, g.Time, g.Sink);
-        restored.CreateSnapshot().Should().Be(json);
+        restored.SaveSnapshot().Should().Be(json);
         restored.StopLevel.Should().Be(AuctionStopLevel.NoNewStarts);
         restored.GetStatistics().Should().Be(f.House.GetStatistics());
         restored.GetAssetTotals(Eth).Should().Be(f.House.GetAssetTotals(Eth));
@@ -53,7 +53,7 @@ public class AuctionSnapshotTests
         restored.SetStopLevel(AuctionStopLevel.None);
         f.House.SetStopLevel(AuctionStopLevel.None);
         restored.Start(Alice, Eth, 1m, 100m, 200m).Should().Be(f.House.Start(Alice, Eth, 1m, 100m, 200m));
-        restored.CreateSnapshot().Should().Be(f.House.CreateSnapshot());
+        restored.SaveSnapshot().Should().Be(f.House.SaveSnapshot());
     }
 
     public static TheoryData<string, string, string> Tampered => new()
@@ -98,6 +98,18 @@ public class AuctionSnapshotTests
         node[parts[^1]] = JsonNode.Parse(value);
         var act = () => DutchAuctionHouse.Restore(root.ToJsonString(), new AuctionHouseFixture().Time, new ShortfallTally());
         act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "json").WithMessage("*" + reason + "*");
+    }
+
+    [Fact]
+    public void A_start_price_off_the_price_grid_is_refused_naming_json()
+    {
+        // 10⁻²⁸ with a floor of 0: before the grid check, the exactness bound 10¹²/10⁻²⁸ overflowed decimal.
+        var (_, json) = Busy();
+        var root = JsonNode.Parse(json)!;
+        root["Auctions"]![0]!["StartPrice"] = JsonNode.Parse("0.0000000000000000000000000001");
+        root["Auctions"]![0]!["FloorPrice"] = JsonNode.Parse("0");
+        var act = () => DutchAuctionHouse.Restore(root.ToJsonString(), new AuctionHouseFixture().Time, new ShortfallTally());
+        act.Should().Throw<ArgumentException>().Where(e => e.ParamName == "json").WithMessage("*'Auctions[id 1].StartPrice'*");
     }
 
     [Theory]

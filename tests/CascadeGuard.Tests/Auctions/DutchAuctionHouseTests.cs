@@ -98,9 +98,9 @@ public class DutchAuctionHouseTests
     {
         var f = new AuctionHouseFixture();
         var atMinimum = f.StartEth(10m, 100m);
-        var before = f.House.CreateSnapshot();
+        var before = f.House.SaveSnapshot();
         f.House.Take(atMinimum, 0.1m, 240m).Refusal.Should().Be(AuctionRefusal.PartialTakeNotAllowed);
-        f.House.CreateSnapshot().Should().Be(before);
+        f.House.SaveSnapshot().Should().Be(before);
 
         // Settling it all is still allowed: 100/240 = 0.41666666 units for exactly 100.
         var all = f.House.Take(atMinimum, 1m, 240m);
@@ -126,15 +126,15 @@ public class DutchAuctionHouseTests
 
         // 1 unit for 240 leaves 60.01 < 100; clamped to pay 200.01, ⌊200.01/240⌋ = 0 units.
         var clamped = f.StartEth(10m, 300.01m);
-        var before = f.House.CreateSnapshot();
+        var before = f.House.SaveSnapshot();
         f.House.Take(clamped, 1m, 240m).Refusal.Should().Be(AuctionRefusal.TakeTooSmall);
-        f.House.CreateSnapshot().Should().Be(before);
+        f.House.SaveSnapshot().Should().Be(before);
 
         // 1 unit for 240 would settle 100.01, but ⌊100.01/240⌋ = 0 units: no money for nothing.
         var settling = f.StartEth(10m, 100.01m);
-        before = f.House.CreateSnapshot();
+        before = f.House.SaveSnapshot();
         f.House.Take(settling, 1m, 240m).Refusal.Should().Be(AuctionRefusal.TakeTooSmall);
-        f.House.CreateSnapshot().Should().Be(before);
+        f.House.SaveSnapshot().Should().Be(before);
 
         // Once one unit is worth no more than the debt it settles: at 583.3 s the price is 240 × 0.4167 = 100.008.
         f.Time.Advance(TimeSpan.FromSeconds(583.3));
@@ -254,10 +254,10 @@ public class DutchAuctionHouseTests
         options.MaxDebtInAuction = 1000m;
         var f = new AuctionHouseFixture(options);
         f.StartEth(6m, 600m);                                   // room 400
-        var before = f.House.CreateSnapshot();
+        var before = f.House.SaveSnapshot();
         f.House.Start(Alice, Btc, 5m, 400.01m, 200m).Refusal.Should().Be(AuctionRefusal.PartialStartDust); // would leave 0.01
         f.House.Start(Alice, Btc, 5m, 499.99m, 200m).Refusal.Should().Be(AuctionRefusal.PartialStartDust); // would leave 99.99
-        f.House.CreateSnapshot().Should().Be(before);
+        f.House.SaveSnapshot().Should().Be(before);
 
         // Leaving exactly the minimum is allowed: 400 of 500 starts with 4 of 5 units.
         var exact = f.House.Start(Alice, Btc, 5m, 500m, 200m);
@@ -304,11 +304,11 @@ public class DutchAuctionHouseTests
         f.House.Take(fresh, 1m, 240m).Taken.Should().BeTrue();
 
         f.House.SetStopLevel(AuctionStopLevel.NoTakes);
-        var before = f.House.CreateSnapshot();
+        var before = f.House.SaveSnapshot();
         f.House.Take(fresh, 1m, 240m).Refusal.Should().Be(AuctionRefusal.Stopped);
         f.House.Reset(stale, 200m).Refusal.Should().Be(AuctionRefusal.Stopped);
         f.House.Start(Alice, Eth, 1m, 100m, 200m).Refusal.Should().Be(AuctionRefusal.Stopped);
-        f.House.CreateSnapshot().Should().Be(before);
+        f.House.SaveSnapshot().Should().Be(before);
 
         f.House.SetStopLevel(AuctionStopLevel.NoNewStarts);
         f.House.Reset(stale, 200m).Reset.Should().BeTrue();
@@ -328,7 +328,7 @@ public class DutchAuctionHouseTests
         view.Price.Should().Be(216m);
 
         var backwards = new AuctionHouseFixture();
-        var restored = DutchAuctionHouse.Restore(f.House.CreateSnapshot(), backwards.Time, backwards.Sink); // clock at Epoch, 100 s before the start
+        var restored = DutchAuctionHouse.Restore(f.House.SaveSnapshot(), backwards.Time, backwards.Sink); // clock at Epoch, 100 s before the start
         restored.TryGetAuction(id, out view).Should().BeTrue();
         view.Price.Should().Be(240m);
     }

@@ -44,9 +44,9 @@ public class DutchAuctionPropertyTests
                 original.Apply(scenario.Ops[i]);
             }
 
-            string json = original.House.CreateSnapshot();
+            string json = original.House.SaveSnapshot();
             var restored = new Run(original, json);
-            restored.House.CreateSnapshot().Should().Be(json);
+            restored.House.SaveSnapshot().Should().Be(json);
             for (int i = cut; i < scenario.Ops.Length; i++)
             {
                 object? a = original.Apply(scenario.Ops[i]);
@@ -54,7 +54,7 @@ public class DutchAuctionPropertyTests
                 b.Should().Be(a);
             }
 
-            restored.House.CreateSnapshot().Should().Be(original.House.CreateSnapshot());
+            restored.House.SaveSnapshot().Should().Be(original.House.SaveSnapshot());
             restored.House.GetStatistics().Should().Be(original.House.GetStatistics());
         }, iter: 400);
     }

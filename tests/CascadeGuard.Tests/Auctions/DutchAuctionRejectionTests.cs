@@ -16,7 +16,7 @@ public class DutchAuctionRejectionTests
     {
         _id = _f.StartEth(10m, 1500m);
         _f.House.Take(_id, 1m, 240m);
-        _before = _f.House.CreateSnapshot();
+        _before = _f.House.SaveSnapshot();
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public class DutchAuctionRejectionTests
     {
         var act = () => _f.House.Start(Alice, Eth, D(lot), D(debt), D(oracle));
         act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be(name);
-        _f.House.CreateSnapshot().Should().Be(_before);
+        _f.House.SaveSnapshot().Should().Be(_before);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class DutchAuctionRejectionTests
         take.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("auction");
         var reset = () => _f.House.Reset(new AuctionId(id), 200m);
         reset.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("auction");
-        _f.House.CreateSnapshot().Should().Be(_before);
+        _f.House.SaveSnapshot().Should().Be(_before);
     }
 
     [Theory]
@@ -65,19 +65,19 @@ public class DutchAuctionRejectionTests
     {
         var act = () => _f.House.Take(_id, D(quantity), D(maxPrice));
         act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be(name);
-        _f.House.CreateSnapshot().Should().Be(_before);
+        _f.House.SaveSnapshot().Should().Be(_before);
     }
 
     [Fact]
     public void Bad_reset_throws_and_changes_nothing()
     {
         _f.Advance(601);
-        var before = _f.House.CreateSnapshot();
+        var before = _f.House.SaveSnapshot();
         var zero = () => _f.House.Reset(_id, 0m);
         zero.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("oraclePrice");
         var huge = () => _f.House.Reset(_id, 1e12m); // 9 units × 1.2·10¹² is beyond exact
         huge.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("oraclePrice");
-        _f.House.CreateSnapshot().Should().Be(before);
+        _f.House.SaveSnapshot().Should().Be(before);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class DutchAuctionRejectionTests
     {
         _f.House.Take(_id, 1m, 1m).Refusal.Should().Be(AuctionRefusal.PriceAboveLimit);
         _f.House.Reset(_id, 200m).Refusal.Should().Be(AuctionRefusal.NotResettable);
-        _f.House.CreateSnapshot().Should().Be(_before);
+        _f.House.SaveSnapshot().Should().Be(_before);
     }
 
     [Fact]
@@ -102,10 +102,10 @@ public class DutchAuctionRejectionTests
         var time = new FakeTimeProvider(Epoch);
         var house = new DutchAuctionHouse(HandOptions(), time, new ThrowingSink());
         var id = house.Start(Alice, Eth, 1m, 1000m, 200m).Auction;
-        var before = house.CreateSnapshot();
+        var before = house.SaveSnapshot();
         var act = () => house.Take(id, 1m, 240m);
         act.Should().Throw<InvalidOperationException>();
-        house.CreateSnapshot().Should().Be(before);
+        house.SaveSnapshot().Should().Be(before);
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public class CircuitBreakerPropertyTests
             }
 
             var clockB = new FakeTimeProvider(clockA.GetUtcNow());
-            var b = CircuitBreaker.RestoreSnapshot(a.SaveSnapshot(), clockB);
+            var b = CircuitBreaker.Restore(a.SaveSnapshot(), clockB);
             b.Decision.Should().Be(a.Decision);
             var priceB = price;
             foreach (var step in after)

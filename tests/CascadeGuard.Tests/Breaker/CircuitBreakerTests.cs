@@ -220,7 +220,7 @@ public class CircuitBreakerTests
         b.Evaluate(Calm(120));
         var json = b.SaveSnapshot();
         json.Should().Contain(find);
-        var act = () => CircuitBreaker.RestoreSnapshot(json.Replace(find, replace, StringComparison.Ordinal));
+        var act = () => CircuitBreaker.Restore(json.Replace(find, replace, StringComparison.Ordinal));
         act.Should().Throw<ArgumentException>().WithParameterName(nameof(json)).WithMessage(message);
     }
 }

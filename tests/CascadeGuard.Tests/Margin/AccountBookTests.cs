@@ -131,6 +131,21 @@ public class AccountBookTests
     }
 
     [Fact]
+    public void Short_destinations_are_refused_naming_the_span()
+    {
+        var book = NewBook(2);
+        var status = new AccountStatus[2];
+        FluentActions.Invoking(() => book.CopyCollateral(new AccountId(0), new CollateralPosition[book.CollateralSlots - 1]))
+            .Should().Throw<ArgumentException>().WithParameterName("destination");
+        FluentActions.Invoking(() => book.CopyDebts(new AccountId(0), new DebtPosition[book.DebtSlots - 1]))
+            .Should().Throw<ArgumentException>().WithParameterName("destination");
+        FluentActions.Invoking(() => book.Evaluate([2000.0, 1.0, 1.0], Table, new double[1], status))
+            .Should().Throw<ArgumentException>().WithParameterName("healthFactors").WithMessage("Destination 'healthFactors' has length 1; at least 2 is required.*");
+        FluentActions.Invoking(() => book.Evaluate([2000.0, 1.0, 1.0], Table, new double[2], new AccountStatus[1]))
+            .Should().Throw<ArgumentException>().WithParameterName("statuses");
+    }
+
+    [Fact]
     public void Batch_evaluation_rejects_bad_inputs_and_writes_nothing()
     {
         var book = NewBook(2);

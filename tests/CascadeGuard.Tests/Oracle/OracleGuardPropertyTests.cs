@@ -73,7 +73,7 @@ public class OracleGuardPropertyTests
             }
 
             var clockB = new FakeTimeProvider(clockA.GetUtcNow());
-            var b = OracleGuard.RestoreSnapshot(a.SaveSnapshot(), clockB);
+            var b = OracleGuard.Restore(a.SaveSnapshot(), clockB);
             b.Decide().Should().Be(a.Decide());
             var levelB = level;
             foreach (var step in after)
@@ -169,7 +169,7 @@ public class OracleGuardPropertyTests
     [InlineData("""{"version":2}""", "*'version'*must be 1*was 2*")]
     public void Restore_rejects_malformed_documents(string json, string message)
     {
-        var act = () => OracleGuard.RestoreSnapshot(json);
+        var act = () => OracleGuard.Restore(json);
         act.Should().Throw<ArgumentException>().WithParameterName(nameof(json)).WithMessage(message);
     }
 
@@ -185,7 +185,7 @@ public class OracleGuardPropertyTests
         h.Quote(100);
         var json = h.Guard.SaveSnapshot();
         json.Should().Contain(find);
-        var act = () => OracleGuard.RestoreSnapshot(json.Replace(find, replace, StringComparison.Ordinal));
+        var act = () => OracleGuard.Restore(json.Replace(find, replace, StringComparison.Ordinal));
         act.Should().Throw<ArgumentException>().WithMessage(message);
     }
 }

@@ -195,7 +195,7 @@ public class AdaptiveRiskParametersTests
         var (risk, _) = Create();
         var json = risk.SaveSnapshot();
         json.Should().Contain(find);
-        var act = () => AdaptiveRiskParameters.RestoreSnapshot(json.Replace(find, replace, StringComparison.Ordinal));
+        var act = () => AdaptiveRiskParameters.Restore(json.Replace(find, replace, StringComparison.Ordinal));
         act.Should().Throw<ArgumentException>().WithParameterName(nameof(json)).WithMessage(message);
     }
 
@@ -204,7 +204,7 @@ public class AdaptiveRiskParametersTests
     {
         var (risk, _) = Create(o => o.SlippageBound.PinnedValue = 0.02);
         var json = risk.SaveSnapshot().Replace("0.02]", "0.03]", StringComparison.Ordinal);
-        var act = () => AdaptiveRiskParameters.RestoreSnapshot(json);
+        var act = () => AdaptiveRiskParameters.Restore(json);
         act.Should().Throw<ArgumentException>().WithMessage("*'values[3]'*pinned*");
     }
 }

@@ -108,7 +108,7 @@ public class AdaptiveRiskPropertyTests
             }
 
             var clockB = new FakeTimeProvider(clockA.GetUtcNow());
-            var b = AdaptiveRiskParameters.RestoreSnapshot(a.SaveSnapshot(), clockB);
+            var b = AdaptiveRiskParameters.Restore(a.SaveSnapshot(), clockB);
             var cb = new RiskParameterChange[4];
             foreach (var step in after)
             {

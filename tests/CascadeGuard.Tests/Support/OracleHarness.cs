@@ -40,7 +40,7 @@ internal sealed class OracleHarness
         return Guard.Decide();
     }
 
-    public void RoundTrip() => Guard = OracleGuard.RestoreSnapshot(Guard.SaveSnapshot(), Clock);
+    public void RoundTrip() => Guard = OracleGuard.Restore(Guard.SaveSnapshot(), Clock);
 
     public static OracleGuardOptions Options(Action<OracleGuardOptions>? configure = null)
     {

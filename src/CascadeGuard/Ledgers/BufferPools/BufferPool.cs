@@ -21,7 +21,7 @@ namespace CascadeGuard.Ledgers.BufferPools;
 /// <see cref="LedgerOutcome.Duplicate"/>. Refusals (overdraw, overflow, minimum balance) are
 /// <see cref="LedgerOutcome.Rejected"/> receipts; malformed arguments throw. Either way the pool is exactly as before.
 /// Every change is appended to <see cref="Journal"/>; <see cref="Replay"/> rebuilds the pool from it, and
-/// <see cref="CreateSnapshot"/> / <see cref="Restore"/> save and load it as versioned JSON.
+/// <see cref="SaveSnapshot"/> / <see cref="Restore"/> save and load it as versioned JSON.
 /// </para>
 /// <para>
 /// Depositors are <see cref="AccountId"/> dense indices: per-depositor state lives in arrays sized to the largest index
@@ -54,7 +54,7 @@ public sealed class BufferPool
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public BufferPool(BufferPoolOptions options, TimeProvider? timeProvider = null)
     {
-        Guard.NotNull(options, nameof(options));
+        Guard.NotNull(options);
         options.Validate();
         _options = options.Clone();
         _time = timeProvider ?? TimeProvider.System;
@@ -153,7 +153,7 @@ public sealed class BufferPool
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="debt"/> is negative.</exception>
     public decimal GetAbsorbable(decimal debt)
     {
-        Guard.NonNegative(debt, nameof(debt));
+        Guard.NonNegative(debt);
         return _debt.ToMoney(Absorbable(_debt.FloorUnits(debt)));
     }
 
@@ -506,7 +506,7 @@ public sealed class BufferPool
     /// <exception cref="LedgerIntegrityException">An event is out of order or gives a different result.</exception>
     public static BufferPool Replay(BufferPoolOptions options, IEnumerable<BufferPoolEvent> journal, TimeProvider? timeProvider = null)
     {
-        Guard.NotNull(journal, nameof(journal));
+        Guard.NotNull(journal);
         var pool = new BufferPool(options, timeProvider);
         foreach (var e in journal)
         {
@@ -518,7 +518,7 @@ public sealed class BufferPool
 
     internal void ReplayOne(BufferPoolEvent e)
     {
-        Guard.NotNull(e, nameof(e));
+        Guard.NotNull(e);
         _log.ExpectSequence(e.Sequence, $"Pool '{Name}'");
 
         LedgerReceipt r;
@@ -557,7 +557,7 @@ public sealed class BufferPool
     /// <summary>Writes journal events as JSON (for the host to persist; <see cref="ReadJournal"/> reads them back).</summary>
     public static string WriteJournal(IEnumerable<BufferPoolEvent> events)
     {
-        Guard.NotNull(events, nameof(events));
+        Guard.NotNull(events);
         return System.Text.Json.JsonSerializer.Serialize([.. events], LedgerJsonContext.Default.ListBufferPoolEvent);
     }
 
@@ -567,9 +567,9 @@ public sealed class BufferPool
         LedgerSnapshotParts.ReadJson(json, LedgerJsonContext.Default.ListBufferPoolEvent, "Buffer pool journal");
 
     /// <summary>Serialises the whole pool (options, product-sum state, depositors, totals, applied ids) as versioned JSON.</summary>
-    public string CreateSnapshot() => BufferPoolSnapshot.Write(this);
+    public string SaveSnapshot() => BufferPoolSnapshot.Write(this);
 
-    /// <summary>Loads a pool from <see cref="CreateSnapshot"/>'s JSON; it answers exactly as the original would. The journal starts empty at the snapshot's next sequence number.</summary>
+    /// <summary>Loads a pool from <see cref="SaveSnapshot"/>'s JSON; it answers exactly as the original would. The journal starts empty at the snapshot's next sequence number.</summary>
     /// <exception cref="LedgerIntegrityException">The JSON is not a valid snapshot of a supported version.</exception>
     public static BufferPool Restore(string json, TimeProvider? timeProvider = null) => BufferPoolSnapshot.Read(json, timeProvider);
 
@@ -587,7 +587,7 @@ public sealed class BufferPool
 
     internal ReadOnlySpan<long> Held => _held;
 
-    internal void RestoreTotals(long nextSequence, List<LedgerSnapshotParts.OperationRecord>? operations, Int128 deposited, Int128 withdrawn, Int128 burned, ReadOnlySpan<Int128> received, ReadOnlySpan<Int128> claimed)
+    internal void LoadTotals(long nextSequence, List<LedgerSnapshotParts.OperationRecord>? operations, Int128 deposited, Int128 withdrawn, Int128 burned, ReadOnlySpan<Int128> received, ReadOnlySpan<Int128> claimed)
     {
         if (nextSequence < 1 || deposited < 0 || withdrawn < 0 || burned < 0 || received.Length != _assets.Length || claimed.Length != _assets.Length
             || deposited - withdrawn - burned != _core.Total)
@@ -608,7 +608,7 @@ public sealed class BufferPool
             _held[k] = (long)held;
         }
 
-        _log.Restore(nextSequence, operations);
+        _log.Load(nextSequence, operations);
         _deposited = deposited;
         _withdrawn = withdrawn;
         _burned = burned;

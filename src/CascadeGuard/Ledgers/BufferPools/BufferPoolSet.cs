@@ -69,7 +69,7 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
 
     private static BufferPool[] Create(IEnumerable<BufferPoolOptions> pools, TimeProvider? timeProvider)
     {
-        Guard.NotNull(pools, nameof(pools));
+        Guard.NotNull(pools);
         var list = new List<BufferPool>();
         foreach (var o in pools)
         {
@@ -108,7 +108,7 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="Pools"/>.</exception>
     public int Route(MarketId market, AssetId debtAsset, Span<int> destination)
     {
-        Guard.DestinationLength(destination.Length, _pools.Length, nameof(destination));
+        Guard.DestinationLength(destination, _pools.Length);
         var count = 0;
         for (var i = 0; i < _pools.Length; i++)
         {
@@ -155,7 +155,7 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
     /// <inheritdoc />
     public decimal GetAbsorbable(MarketId market, AssetId debtAsset, decimal debt)
     {
-        Guard.NonNegative(debt, nameof(debt));
+        Guard.NonNegative(debt);
         if (!_units.TryGetValue(debtAsset, out var units))
         {
             return 0m;
@@ -186,7 +186,7 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
     {
         OperationId.RequireSet(request.Id, nameof(request));
         var offered = request.Collateral;
-        Guard.DestinationLength(collateralTaken.Length, offered.Length, nameof(collateralTaken));
+        Guard.DestinationLength(collateralTaken, offered.Length);
         collateralTaken[..offered.Length].Clear();
         if (!_units.TryGetValue(request.DebtAsset, out var debtUnits))
         {
@@ -328,8 +328,8 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
     /// <exception cref="LedgerIntegrityException">A journal does not reproduce or the journals disagree.</exception>
     public static BufferPoolSet Replay(IEnumerable<BufferPoolOptions> pools, IEnumerable<BufferPoolSetEvent> journal, IReadOnlyList<IEnumerable<BufferPoolEvent>> poolJournals, TimeProvider? timeProvider = null)
     {
-        Guard.NotNull(journal, nameof(journal));
-        Guard.NotNull(poolJournals, nameof(poolJournals));
+        Guard.NotNull(journal);
+        Guard.NotNull(poolJournals);
         var set = new BufferPoolSet(pools, timeProvider);
         if (poolJournals.Count != set._pools.Length)
         {
@@ -354,7 +354,7 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
 
     private void ReplayOne(BufferPoolSetEvent e)
     {
-        Guard.NotNull(e, nameof(e));
+        Guard.NotNull(e);
         _log.ExpectSequence(e.Sequence, "Pool set");
         if (!_units.TryGetValue(e.DebtAsset, out var debtUnits) || e.Allocations is null || e.Offered is null)
         {
@@ -406,9 +406,9 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
     }
 
     /// <summary>Serialises every pool and the set's routing records as versioned JSON.</summary>
-    public string CreateSnapshot() => BufferPoolSetSnapshot.Write(this);
+    public string SaveSnapshot() => BufferPoolSetSnapshot.Write(this);
 
-    /// <summary>Loads a set from <see cref="CreateSnapshot"/>'s JSON.</summary>
+    /// <summary>Loads a set from <see cref="SaveSnapshot"/>'s JSON.</summary>
     /// <exception cref="LedgerIntegrityException">The JSON is not a valid snapshot of a supported version.</exception>
     public static BufferPoolSet Restore(string json, TimeProvider? timeProvider = null) => BufferPoolSetSnapshot.Read(json, timeProvider);
 
@@ -418,9 +418,9 @@ public sealed class BufferPoolSet : ILiquidationAbsorber
 
     internal IReadOnlyDictionary<long, decimal[]> Taken => _taken;
 
-    internal void RestoreRecords(long nextSequence, List<LedgerSnapshotParts.OperationRecord>? operations, IEnumerable<KeyValuePair<long, decimal[]>> taken)
+    internal void LoadRecords(long nextSequence, List<LedgerSnapshotParts.OperationRecord>? operations, IEnumerable<KeyValuePair<long, decimal[]>> taken)
     {
-        _log.Restore(nextSequence, operations);
+        _log.Load(nextSequence, operations);
         foreach (var (id, t) in taken)
         {
             if (!_taken.TryAdd(id, t))

@@ -58,7 +58,7 @@ internal static class BufferPoolSetSnapshot
             taken.Add(new(model.Operations[i].Id, [.. model.Taken[i]]));
         }
 
-        set.RestoreRecords(model.NextSequence, model.Operations, taken);
+        set.LoadRecords(model.NextSequence, model.Operations, taken);
         return set;
     }
 

@@ -145,7 +145,7 @@ internal static class BufferPoolSnapshot
         }
 
         var core = pool.Core;
-        core.Restore(model.Total, LedgerSnapshotParts.ParseUInt128(model.P, "p"), model.Scale, model.Epoch, model.EpochFirstSlots, sums, carry);
+        core.Load(model.Total, LedgerSnapshotParts.ParseUInt128(model.P, "p"), model.Scale, model.Epoch, model.EpochFirstSlots, sums, carry);
         var previous = -1;
         foreach (var d in model.Depositors)
         {
@@ -156,10 +156,10 @@ internal static class BufferPoolSnapshot
 
             previous = d.Depositor;
             var state = new ProductSumPool.DepositorState(d.Base, LedgerSnapshotParts.ParseUInt128(d.P, "depositor p"), d.Epoch, d.Scale, d.Slot, ParseRow(d.Sums, k, "depositor sums"), [.. d.Stash]);
-            core.RestoreDepositor(d.Depositor, state);
+            core.LoadDepositor(d.Depositor, state);
         }
 
-        pool.RestoreTotals(
+        pool.LoadTotals(
             model.NextSequence,
             model.Operations,
             LedgerSnapshotParts.ParseInt128(model.Deposited, "deposited"),

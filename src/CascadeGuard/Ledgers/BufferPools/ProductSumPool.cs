@@ -68,7 +68,7 @@ internal sealed class ProductSumPool
 
     public ProductSumPool(int assetCount)
     {
-        Guard.Positive(assetCount, nameof(assetCount));
+        Guard.Positive(assetCount);
         _assets = assetCount;
         _carry = new UInt128[assetCount];
         _scratchSums = new UInt256[assetCount];
@@ -392,7 +392,7 @@ internal sealed class ProductSumPool
         _snapS.AsSpan(depositor * _assets, _assets).ToArray(),
         _stash.AsSpan(depositor * _assets, _assets).ToArray());
 
-    internal void Restore(long total, UInt128 p, int scale, int epoch, IReadOnlyList<int> epochFirstSlots, IReadOnlyList<UInt256[]> sums, ReadOnlySpan<UInt128> carry)
+    internal void Load(long total, UInt128 p, int scale, int epoch, IReadOnlyList<int> epochFirstSlots, IReadOnlyList<UInt256[]> sums, ReadOnlySpan<UInt128> carry)
     {
         if (total < 0 || p < PFloor || p > POne || scale < 0 || epoch < 0 || epochFirstSlots.Count != epoch + 1
             || sums.Count == 0 || epochFirstSlots[0] != 0 || carry.Length != _assets
@@ -429,7 +429,7 @@ internal sealed class ProductSumPool
         _epoch = epoch;
     }
 
-    internal void RestoreDepositor(int depositor, in DepositorState state)
+    internal void LoadDepositor(int depositor, in DepositorState state)
     {
         var slotOk = state.Slot >= 0 && state.Slot < _sums.Count && state.Epoch >= 0 && state.Epoch <= _epoch
             && state.Slot - _epochFirstSlot[state.Epoch] == state.Scale;

@@ -37,7 +37,7 @@ public sealed class InsuranceFund
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public InsuranceFund(InsuranceFundOptions options, TimeProvider? timeProvider = null)
     {
-        Guard.NotNull(options, nameof(options));
+        Guard.NotNull(options);
         options.Validate();
         _options = options.Clone();
         _time = timeProvider ?? TimeProvider.System;
@@ -219,7 +219,7 @@ public sealed class InsuranceFund
     /// <summary>Writes journal events as JSON.</summary>
     public static string WriteJournal(IEnumerable<InsuranceFundEvent> events)
     {
-        Guard.NotNull(events, nameof(events));
+        Guard.NotNull(events);
         return System.Text.Json.JsonSerializer.Serialize([.. events], LedgerJsonContext.Default.ListInsuranceFundEvent);
     }
 
@@ -232,7 +232,7 @@ public sealed class InsuranceFund
     /// <exception cref="LedgerIntegrityException">An event is out of order or gives a different result.</exception>
     public static InsuranceFund Replay(InsuranceFundOptions options, IEnumerable<InsuranceFundEvent> journal, TimeProvider? timeProvider = null)
     {
-        Guard.NotNull(journal, nameof(journal));
+        Guard.NotNull(journal);
         var fund = new InsuranceFund(options, timeProvider);
         foreach (var e in journal)
         {
@@ -264,9 +264,9 @@ public sealed class InsuranceFund
     }
 
     /// <summary>Serialises the fund (options, balance, totals, applied ids) as versioned JSON.</summary>
-    public string CreateSnapshot() => InsuranceFundSnapshot.Write(this);
+    public string SaveSnapshot() => InsuranceFundSnapshot.Write(this);
 
-    /// <summary>Loads a fund from <see cref="CreateSnapshot"/>'s JSON.</summary>
+    /// <summary>Loads a fund from <see cref="SaveSnapshot"/>'s JSON.</summary>
     /// <exception cref="LedgerIntegrityException">The JSON is not a valid snapshot of a supported version.</exception>
     public static InsuranceFund Restore(string json, TimeProvider? timeProvider = null) => InsuranceFundSnapshot.Read(json, timeProvider);
 
@@ -274,7 +274,7 @@ public sealed class InsuranceFund
 
     internal (long Balance, Int128 Covered, Int128 Withdrawn, Int128[] Inflows) State => (_balance, _covered, _withdrawn, (Int128[])_inflows.Clone());
 
-    internal void RestoreState(long nextSequence, List<LedgerSnapshotParts.OperationRecord>? operations, long balance, Int128 covered, Int128 withdrawn, ReadOnlySpan<Int128> inflows)
+    internal void LoadState(long nextSequence, List<LedgerSnapshotParts.OperationRecord>? operations, long balance, Int128 covered, Int128 withdrawn, ReadOnlySpan<Int128> inflows)
     {
         if (balance < 0 || balance > _cap || covered < 0 || withdrawn < 0 || inflows.Length != _inflows.Length
             || inflows[0] != 0 || inflows[1] < 0 || inflows[2] < 0 || inflows[3] < 0
@@ -283,7 +283,7 @@ public sealed class InsuranceFund
             throw new LedgerIntegrityException("Insurance fund snapshot: totals do not reconcile with the balance.");
         }
 
-        _log.Restore(nextSequence, operations);
+        _log.Load(nextSequence, operations);
         _balance = balance;
         _covered = covered;
         _withdrawn = withdrawn;

@@ -47,7 +47,7 @@ internal static class InsuranceFundSnapshot
             inflows[i] = LedgerSnapshotParts.ParseInt128(model.Inflows[i], "inflows");
         }
 
-        fund.RestoreState(
+        fund.LoadState(
             model.NextSequence,
             model.Operations,
             model.Balance,

@@ -19,8 +19,8 @@ public static class AutoDeleveraging
     /// <exception cref="ArgumentOutOfRangeException">An argument is not finite, or leverage is negative.</exception>
     public static double Score(double profitFraction, double effectiveLeverage)
     {
-        Guard.Finite(profitFraction, nameof(profitFraction));
-        Guard.FiniteNonNegative(effectiveLeverage, nameof(effectiveLeverage));
+        Guard.Finite(profitFraction);
+        Guard.FiniteNonNegative(effectiveLeverage);
         if (effectiveLeverage == 0)
         {
             return double.NegativeInfinity;
@@ -39,7 +39,7 @@ public static class AutoDeleveraging
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short or a candidate is out of range.</exception>
     public static int Rank(ReadOnlySpan<AdlCandidate> candidates, Span<AdlAllocation> destination)
     {
-        Guard.DestinationLength(destination.Length, candidates.Length, nameof(destination));
+        Guard.DestinationLength(destination, candidates.Length);
         var count = 0;
         for (var i = 0; i < candidates.Length; i++)
         {

@@ -50,9 +50,9 @@ public sealed class LossWaterfall
     /// <exception cref="ArgumentException">An option is out of range, or a pool uses another quantum for the fund's asset.</exception>
     public LossWaterfall(LossWaterfallOptions options, InsuranceFund fund, BufferPoolSet pools, TimeProvider? timeProvider = null)
     {
-        Guard.NotNull(options, nameof(options));
-        Guard.NotNull(fund, nameof(fund));
-        Guard.NotNull(pools, nameof(pools));
+        Guard.NotNull(options);
+        Guard.NotNull(fund);
+        Guard.NotNull(pools);
         options.Validate();
         _options = options.Clone();
         _fund = fund;
@@ -143,7 +143,7 @@ public sealed class LossWaterfall
         var adl = _options.FinalPolicy != FinalLossPolicy.Socialize;
         if (adl)
         {
-            Guard.DestinationLength(allocations.Length, candidates.Length, nameof(allocations));
+            Guard.DestinationLength(allocations, candidates.Length);
         }
 
         var fp = OperationFingerprint.Of(ShortfallKind);
@@ -258,8 +258,8 @@ public sealed class LossWaterfall
             return new PenaltySplit(LedgerOutcome.Duplicate, LedgerRejection.None, original.Sequence, original.Amount, original.Steps[0], original.Steps[1], original.Steps[2]);
         }
 
-        var toFund = Math.Min(MoneyUnits.MulFloor(units, _options.PenaltyInsuranceShare), _fund.HeadroomUnits);
-        var toPools = MoneyUnits.MulFloor(units, _options.PenaltyPoolShare);
+        var toFund = Math.Min(ExactDecimal.MultiplyFloor(units, _options.PenaltyInsuranceShare), _fund.HeadroomUnits);
+        var toPools = ExactDecimal.MultiplyFloor(units, _options.PenaltyPoolShare);
         var pool = RewardPool(market);
         if (pool < 0)
         {
@@ -435,7 +435,7 @@ public sealed class LossWaterfall
 
     private void Book(LossWaterfallEvent e, bool journal)
     {
-        Guard.NotNull(e, nameof(e));
+        Guard.NotNull(e);
         try
         {
             if (e.Kind is not (LossWaterfallEventKind.Shortfall or LossWaterfallEventKind.Penalty) || !e.Id.IsSet || _records.ContainsKey(e.Id.Value))
@@ -454,7 +454,7 @@ public sealed class LossWaterfall
     /// <summary>Writes journal events as JSON.</summary>
     public static string WriteJournal(IEnumerable<LossWaterfallEvent> events)
     {
-        Guard.NotNull(events, nameof(events));
+        Guard.NotNull(events);
         return System.Text.Json.JsonSerializer.Serialize([.. events], LedgerJsonContext.Default.ListLossWaterfallEvent);
     }
 
@@ -471,7 +471,7 @@ public sealed class LossWaterfall
     /// <exception cref="LedgerIntegrityException">An event is out of order, does not add up, or names a part the fund or pools lack.</exception>
     public static LossWaterfall Replay(LossWaterfallOptions options, InsuranceFund fund, BufferPoolSet pools, IEnumerable<LossWaterfallEvent> journal, TimeProvider? timeProvider = null)
     {
-        Guard.NotNull(journal, nameof(journal));
+        Guard.NotNull(journal);
         var waterfall = new LossWaterfall(options, fund, pools, timeProvider);
         foreach (var e in journal)
         {
@@ -484,9 +484,9 @@ public sealed class LossWaterfall
     }
 
     /// <summary>Serialises the waterfall's own state (options and the record of every operation) as versioned JSON.</summary>
-    public string CreateSnapshot() => LossWaterfallSnapshot.Write(this);
+    public string SaveSnapshot() => LossWaterfallSnapshot.Write(this);
 
-    /// <summary>Loads a waterfall from <see cref="CreateSnapshot"/>'s JSON, over the fund and pools restored from the same moment.</summary>
+    /// <summary>Loads a waterfall from <see cref="SaveSnapshot"/>'s JSON, over the fund and pools restored from the same moment.</summary>
     /// <exception cref="LedgerIntegrityException">The JSON is not a valid snapshot, or disagrees with the fund or pools.</exception>
     public static LossWaterfall Restore(string json, InsuranceFund fund, BufferPoolSet pools, TimeProvider? timeProvider = null) =>
         LossWaterfallSnapshot.Read(json, fund, pools, timeProvider);
@@ -495,7 +495,7 @@ public sealed class LossWaterfall
 
     internal IEnumerable<LossWaterfallEvent> Records => _records.Values.OrderBy(static e => e.Sequence);
 
-    internal void RestoreRecords(long nextSequence, IEnumerable<LossWaterfallEvent> records)
+    internal void LoadRecords(long nextSequence, IEnumerable<LossWaterfallEvent> records)
     {
         foreach (var e in records)
         {
@@ -507,6 +507,6 @@ public sealed class LossWaterfall
             Book(e, journal: false);
         }
 
-        _log.Restore(nextSequence, null);
+        _log.Load(nextSequence, null);
     }
 }

@@ -40,7 +40,7 @@ internal static class LossWaterfallSnapshot
             throw new LedgerIntegrityException("Loss waterfall snapshot has invalid options.", ex);
         }
 
-        waterfall.RestoreRecords(model.NextSequence, model.Records);
+        waterfall.LoadRecords(model.NextSequence, model.Records);
         return waterfall;
     }
 

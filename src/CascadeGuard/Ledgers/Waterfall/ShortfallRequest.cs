@@ -20,9 +20,9 @@ public readonly record struct ShortfallRequest
     public ShortfallRequest(OperationId id, AccountId account, MarketId market, decimal shortfall, decimal accountCollateral = 0m, decimal penalty = 0m)
     {
         OperationId.RequireSet(id, nameof(id));
-        Guard.Positive(shortfall, nameof(shortfall));
-        Guard.NonNegative(accountCollateral, nameof(accountCollateral));
-        Guard.NonNegative(penalty, nameof(penalty));
+        Guard.Positive(shortfall);
+        Guard.NonNegative(accountCollateral);
+        Guard.NonNegative(penalty);
         Id = id;
         Account = account;
         Market = market;

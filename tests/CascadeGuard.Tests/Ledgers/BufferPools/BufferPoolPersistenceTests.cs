@@ -26,11 +26,11 @@ public class BufferPoolPersistenceTests
     public void Snapshot_is_versioned_json_and_restores_exactly()
     {
         var pool = Busy();
-        var json = pool.CreateSnapshot();
+        var json = pool.SaveSnapshot();
         JsonNode.Parse(json)!["sums"]!.AsArray().Count.Should().Be(3, "epoch 0 had scales 0 and 1; epoch 1 has scale 0");
         JsonNode.Parse(json)!["version"]!.GetValue<int>().Should().Be(1);
         var restored = BufferPool.Restore(json, Clock());
-        restored.CreateSnapshot().Should().Be(json);
+        restored.SaveSnapshot().Should().Be(json);
         restored.NextSequence.Should().Be(pool.NextSequence);
         restored.Journal.Should().BeEmpty();
         foreach (var who in new[] { Alice, Bob, Carol, Dave })
@@ -61,7 +61,7 @@ public class BufferPoolPersistenceTests
     [InlineData("debtQuantum", "0")]
     public void Tampered_snapshots_are_refused(string field, string value)
     {
-        var node = JsonNode.Parse(Busy().CreateSnapshot())!;
+        var node = JsonNode.Parse(Busy().SaveSnapshot())!;
         node[field] = JsonNode.Parse(value);
         FluentActions.Invoking(() => BufferPool.Restore(node.ToJsonString())).Should().Throw<LedgerIntegrityException>();
     }
@@ -69,7 +69,7 @@ public class BufferPoolPersistenceTests
     [Fact]
     public void A_snapshot_owing_more_than_it_holds_is_refused()
     {
-        var node = JsonNode.Parse(Busy().CreateSnapshot())!;
+        var node = JsonNode.Parse(Busy().SaveSnapshot())!;
         var dave = node["depositors"]!.AsArray().Last()!;
         dave["base"] = dave["base"]!.GetValue<long>() * 2; // Dave now claims twice his deposit
         FluentActions.Invoking(() => BufferPool.Restore(node.ToJsonString())).Should().Throw<LedgerIntegrityException>();
@@ -84,7 +84,7 @@ public class BufferPoolPersistenceTests
         events.Should().HaveCount(pool.Journal.Count);
         events[4].Emptied.Should().BeTrue();
         events[4].Collateral.Should().Equal(new AssetAmount(Eth, 11));
-        BufferPool.Replay(UnitOptions(), events, Clock()).CreateSnapshot().Should().Be(pool.CreateSnapshot());
+        BufferPool.Replay(UnitOptions(), events, Clock()).SaveSnapshot().Should().Be(pool.SaveSnapshot());
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public class BufferPoolPropertyTests
             var live = run.Pool;
             var journal = BufferPool.ReadJournal(BufferPool.WriteJournal(live.Journal));
             var replayed = BufferPool.Replay(UnitOptions(), journal, Clock());
-            if (replayed.CreateSnapshot() != live.CreateSnapshot() || BufferPool.WriteJournal(replayed.Journal) != BufferPool.WriteJournal(live.Journal))
+            if (replayed.SaveSnapshot() != live.SaveSnapshot() || BufferPool.WriteJournal(replayed.Journal) != BufferPool.WriteJournal(live.Journal))
             {
                 Ensure.Fail("replay differs from the live pool");
             }
@@ -83,10 +83,10 @@ public class BufferPoolPropertyTests
 
             var interrupted = new PoolScenario(UnitPool(), model: false);
             interrupted.Run(ops.AsSpan(0, cut));
-            interrupted.Swap(BufferPool.Restore(interrupted.Pool.CreateSnapshot(), Clock()));
+            interrupted.Swap(BufferPool.Restore(interrupted.Pool.SaveSnapshot(), Clock()));
             interrupted.Run(ops.AsSpan(cut), cut);
 
-            if (!interrupted.Receipts.SequenceEqual(straight.Receipts) || interrupted.Pool.CreateSnapshot() != straight.Pool.CreateSnapshot())
+            if (!interrupted.Receipts.SequenceEqual(straight.Receipts) || interrupted.Pool.SaveSnapshot() != straight.Pool.SaveSnapshot())
             {
                 Ensure.Fail("the restored pool diverged from the uninterrupted one");
             }

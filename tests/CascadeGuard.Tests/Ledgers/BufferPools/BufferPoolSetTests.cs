@@ -103,14 +103,14 @@ public class BufferPoolSetTests
         var id = NextId();
         Span<decimal> taken = stackalloc decimal[1];
         var first = Absorb(set, id, M2, 300, taken, new AssetAmount(Eth, 77));
-        var state = set.CreateSnapshot();
+        var state = set.SaveSnapshot();
         taken[0] = -1;
         var again = Absorb(set, id, M2, 300, taken, new AssetAmount(Eth, 77));
         (again.Outcome, again.Sequence, again.DebtAbsorbed).Should().Be((LedgerOutcome.Duplicate, first.Sequence, 300m));
         taken[0].Should().Be(77m);
-        set.CreateSnapshot().Should().Be(state);
+        set.SaveSnapshot().Should().Be(state);
         Absorb(set, id, M2, 301, taken, new AssetAmount(Eth, 77)).Rejection.Should().Be(LedgerRejection.IdReused);
-        set.CreateSnapshot().Should().Be(state);
+        set.SaveSnapshot().Should().Be(state);
     }
 
     [Fact]
@@ -120,11 +120,11 @@ public class BufferPoolSetTests
         set.Pools[0].Deposit(Alice, 100);
         set.Pools[1].Deposit(Bob, 1000);
         set.Pools[1].DistributeReward(NextId(), Eth, long.MaxValue - 10);
-        var state = set.CreateSnapshot();
+        var state = set.SaveSnapshot();
         Span<decimal> taken = stackalloc decimal[1];
         var r = Absorb(set, NextId(), M1, 400, taken, new AssetAmount(Eth, 800));
         (r.Outcome, r.Rejection).Should().Be((LedgerOutcome.Rejected, LedgerRejection.Overflow));
-        set.CreateSnapshot().Should().Be(state);
+        set.SaveSnapshot().Should().Be(state);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class BufferPoolSetTests
     {
         var set = Set();
         set.Pools[1].Deposit(Bob, 1000);
-        var state = set.CreateSnapshot();
+        var state = set.SaveSnapshot();
         Span<decimal> none = [];
         FluentActions.Invoking(() => { _ = new AbsorptionRequest(default, M1, Dave, Usd, 1, []); }).Should().Throw<ArgumentException>().WithParameterName("id");
         FluentActions.Invoking(() => { _ = new AbsorptionRequest(NextId(), M1, Dave, Usd, 0, []); }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("debt");
@@ -140,7 +140,7 @@ public class BufferPoolSetTests
         FluentActions.Invoking(() => set.Absorb(new AbsorptionRequest(NextId(), M1, Dave, Usd, 1.5m, []), [])).Should().Throw<ArgumentOutOfRangeException>();
         FluentActions.Invoking(() => set.Absorb(new AbsorptionRequest(NextId(), M1, Dave, Usd, 1, [new AssetAmount(Eth, 1), new AssetAmount(Eth, 2)]), new decimal[2])).Should().Throw<ArgumentException>();
         FluentActions.Invoking(() => set.Absorb(new AbsorptionRequest(NextId(), M1, Dave, Usd, 1, [new AssetAmount(Eth, -1)]), new decimal[1])).Should().Throw<ArgumentOutOfRangeException>();
-        set.CreateSnapshot().Should().Be(state);
+        set.SaveSnapshot().Should().Be(state);
 
         var clash = Pool("clash", 0, Usd);
         clash.GainAssets[0] = new PoolAsset(Eth, 0.5m);
@@ -159,15 +159,15 @@ public class BufferPoolSetTests
         Span<decimal> taken = stackalloc decimal[1];
         Absorb(set, id, M1, 400, taken, new AssetAmount(Eth, 800));
         set.Pools[1].Claim(NextId(), Bob, Eth);
-        var json = set.CreateSnapshot();
+        var json = set.SaveSnapshot();
 
         var restored = BufferPoolSet.Restore(json, Clock());
-        restored.CreateSnapshot().Should().Be(json);
+        restored.SaveSnapshot().Should().Be(json);
         Absorb(restored, id, M1, 400, taken, new AssetAmount(Eth, 800)).Outcome.Should().Be(LedgerOutcome.Duplicate);
         taken[0].Should().Be(800m);
 
         var replayed = BufferPoolSet.Replay(Layout(), set.Journal, [.. set.Pools.Select(p => p.Journal)], Clock());
-        replayed.CreateSnapshot().Should().Be(json);
+        replayed.SaveSnapshot().Should().Be(json);
 
         // A set journal naming an offset the pool never journaled is refused.
         FluentActions.Invoking(() => BufferPoolSet.Replay(Layout(), set.Journal, [[], [], []])).Should().Throw<LedgerIntegrityException>();

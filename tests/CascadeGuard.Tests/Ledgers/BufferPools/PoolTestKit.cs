@@ -44,5 +44,5 @@ internal static class PoolTestKit
         pool.Offset(NextId(), debt, [new AssetAmount(Eth, eth), new AssetAmount(Btc, btc)]);
 
     /// <summary>The whole state as text: equal snapshots mean equal pools.</summary>
-    public static string State(this BufferPool pool) => pool.CreateSnapshot();
+    public static string State(this BufferPool pool) => pool.SaveSnapshot();
 }

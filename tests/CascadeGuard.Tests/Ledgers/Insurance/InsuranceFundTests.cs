@@ -71,10 +71,10 @@ public class InsuranceFundTests
     {
         var f = Fund();
         f.Contribute(NextId(), 300m, InsuranceInflow.Fee);
-        var before = f.CreateSnapshot();
+        var before = f.SaveSnapshot();
         f.Withdraw(NextId(), 200.01m).Rejection.Should().Be(LedgerRejection.BelowFloor);
         f.Withdraw(NextId(), 300.01m).Rejection.Should().Be(LedgerRejection.InsufficientBalance);
-        f.CreateSnapshot().Should().Be(before);
+        f.SaveSnapshot().Should().Be(before);
         f.Withdraw(NextId(), 200m).IsApplied.Should().BeTrue();
         f.Balance.Should().Be(100m);
         Conserves(f);
@@ -89,10 +89,10 @@ public class InsuranceFundTests
         var again = f.Contribute(id, 10m, InsuranceInflow.Fee);
         (again.Outcome, again.Sequence, again.Amount).Should().Be((LedgerOutcome.Duplicate, first.Sequence, 10m));
         f.Balance.Should().Be(10m);
-        var before = f.CreateSnapshot();
+        var before = f.SaveSnapshot();
         f.Contribute(id, 10m, InsuranceInflow.Contribution).Rejection.Should().Be(LedgerRejection.IdReused);
         f.Cover(id, 10m).Rejection.Should().Be(LedgerRejection.IdReused);
-        f.CreateSnapshot().Should().Be(before);
+        f.SaveSnapshot().Should().Be(before);
     }
 
     [Fact]
@@ -100,14 +100,14 @@ public class InsuranceFundTests
     {
         var f = Fund();
         f.Contribute(NextId(), 500m, InsuranceInflow.Fee);
-        var before = f.CreateSnapshot();
+        var before = f.SaveSnapshot();
         FluentActions.Invoking(() => f.Contribute(default, 1m, InsuranceInflow.Fee)).Should().Throw<ArgumentException>().WithParameterName("id");
         FluentActions.Invoking(() => f.Contribute(NextId(), 0m, InsuranceInflow.Fee)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("amount");
         FluentActions.Invoking(() => f.Contribute(NextId(), 0.001m, InsuranceInflow.Fee)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("amount");
         FluentActions.Invoking(() => f.Contribute(NextId(), 1m, (InsuranceInflow)9)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("source");
         FluentActions.Invoking(() => f.Cover(NextId(), -1m)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("shortfall");
         FluentActions.Invoking(() => f.Withdraw(NextId(), 0.5m * 0.01m)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("amount");
-        f.CreateSnapshot().Should().Be(before);
+        f.SaveSnapshot().Should().Be(before);
     }
 
     [Theory]
@@ -137,10 +137,10 @@ public class InsuranceFundTests
         f.Contribute(NextId(), 700m, InsuranceInflow.PenaltyShare);
         f.Cover(NextId(), 123.45m);
         f.Withdraw(NextId(), 10m);
-        var json = f.CreateSnapshot();
-        InsuranceFund.Restore(json).CreateSnapshot().Should().Be(json);
+        var json = f.SaveSnapshot();
+        InsuranceFund.Restore(json).SaveSnapshot().Should().Be(json);
         var events = InsuranceFund.ReadJournal(InsuranceFund.WriteJournal(f.Journal));
-        InsuranceFund.Replay(Options(), events).CreateSnapshot().Should().Be(json);
+        InsuranceFund.Replay(Options(), events).SaveSnapshot().Should().Be(json);
 
         var node = JsonNode.Parse(json)!;
         node["balance"] = 99_999_999;
@@ -195,12 +195,12 @@ public class InsuranceFundTests
 
                 if (i + 1 == cut)
                 {
-                    restored = InsuranceFund.Restore(f.CreateSnapshot());
+                    restored = InsuranceFund.Restore(f.SaveSnapshot());
                 }
             }
 
-            var live = f.CreateSnapshot();
-            if (InsuranceFund.Replay(Options(), f.Journal).CreateSnapshot() != live || (restored is not null && restored.CreateSnapshot() != live))
+            var live = f.SaveSnapshot();
+            if (InsuranceFund.Replay(Options(), f.Journal).SaveSnapshot() != live || (restored is not null && restored.SaveSnapshot() != live))
             {
                 Ensure.Fail("replay or restore diverged");
             }

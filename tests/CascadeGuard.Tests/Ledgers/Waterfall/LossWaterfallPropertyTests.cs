@@ -97,9 +97,9 @@ public class LossWaterfallPropertyTests
             }
 
             // Snapshot all three ledgers here; continue both the live and the restored ones with a penalty and a repeat.
-            var fund = InsuranceFund.Restore(rig.Fund.CreateSnapshot());
-            var pools = BufferPoolSet.Restore(rig.Pools.CreateSnapshot());
-            var restored = LossWaterfall.Restore(rig.Waterfall.CreateSnapshot(), fund, pools, Clock()); // its records carry timestamps
+            var fund = InsuranceFund.Restore(rig.Fund.SaveSnapshot());
+            var pools = BufferPoolSet.Restore(rig.Pools.SaveSnapshot());
+            var restored = LossWaterfall.Restore(rig.Waterfall.SaveSnapshot(), fund, pools, Clock()); // its records carry timestamps
             var penaltyId = NextId();
             var split = rig.Waterfall.DistributePenalty(penaltyId, Bankrupt, M1, penalty);
             if (split.ToInsuranceFund + split.ToBufferPools + split.Retained != penalty)
@@ -109,7 +109,7 @@ public class LossWaterfallPropertyTests
 
             if (restored.DistributePenalty(penaltyId, Bankrupt, M1, penalty) != split
                 || restored.Absorb(shortfall, candidates, new AdlAllocation[candidates.Length]).Outcome != LedgerOutcome.Duplicate
-                || fund.CreateSnapshot() + pools.CreateSnapshot() + restored.CreateSnapshot() != rig.State)
+                || fund.SaveSnapshot() + pools.SaveSnapshot() + restored.SaveSnapshot() != rig.State)
             {
                 Ensure.Fail("the restored ledgers diverged from the live ones");
             }

@@ -208,11 +208,11 @@ public class LossWaterfallTests
         var rig = Funded(FinalLossPolicy.AutoDeleverageThenSocialize);
         rig.Waterfall.Absorb(new ShortfallRequest(NextId(), Bankrupt, M1, 1_550m), Candidates(), new AdlAllocation[4]);
         rig.Waterfall.DistributePenalty(NextId(), Bankrupt, M1, 77m);
-        var fund = InsuranceFund.Restore(rig.Fund.CreateSnapshot());
-        var pools = BufferPoolSet.Restore(rig.Pools.CreateSnapshot());
-        var json = rig.Waterfall.CreateSnapshot();
+        var fund = InsuranceFund.Restore(rig.Fund.SaveSnapshot());
+        var pools = BufferPoolSet.Restore(rig.Pools.SaveSnapshot());
+        var json = rig.Waterfall.SaveSnapshot();
         var restored = LossWaterfall.Restore(json, fund, pools);
-        restored.CreateSnapshot().Should().Be(json);
+        restored.SaveSnapshot().Should().Be(json);
         restored.GetSocializedLoss(M1).Should().Be(40m);
         var first = rig.Waterfall.Journal[0];
         restored.Absorb(new ShortfallRequest(first.Id, Bankrupt, M1, 1_550m)).Outcome.Should().Be(LedgerOutcome.Duplicate);

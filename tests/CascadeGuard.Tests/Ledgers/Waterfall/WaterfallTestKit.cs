@@ -39,7 +39,7 @@ internal sealed class WaterfallRig
     public BufferPool Pool => Pools.Pools[0];
 
     /// <summary>Everything, as text: equal strings mean equal ledgers.</summary>
-    public string State => Fund.CreateSnapshot() + Pools.CreateSnapshot() + Waterfall.CreateSnapshot();
+    public string State => Fund.SaveSnapshot() + Pools.SaveSnapshot() + Waterfall.SaveSnapshot();
 
     /// <summary>Rebuilds fund, pools and waterfall from their journals alone.</summary>
     public string Replayed()
@@ -47,6 +47,6 @@ internal sealed class WaterfallRig
         var fund = InsuranceFund.Replay(FundOptions, InsuranceFund.ReadJournal(InsuranceFund.WriteJournal(Fund.Journal)));
         var pools = BufferPoolSet.Replay(PoolOptions, Pools.Journal, [.. Pools.Pools.Select(p => p.Journal)]);
         var waterfall = LossWaterfall.Replay(Options, fund, pools, LossWaterfall.ReadJournal(LossWaterfall.WriteJournal(Waterfall.Journal)));
-        return fund.CreateSnapshot() + pools.CreateSnapshot() + waterfall.CreateSnapshot();
+        return fund.SaveSnapshot() + pools.SaveSnapshot() + waterfall.SaveSnapshot();
     }
 }

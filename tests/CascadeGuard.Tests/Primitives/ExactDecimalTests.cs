@@ -1,8 +1,8 @@
 using System.Numerics;
-using CascadeGuard.Auctions;
+using CascadeGuard.Primitives;
 using CsCheck;
 
-namespace CascadeGuard.Tests.Auctions;
+namespace CascadeGuard.Tests.Primitives;
 
 public class ExactDecimalTests
 {
@@ -47,6 +47,44 @@ public class ExactDecimalTests
 
             return new BigInteger(result * Pow(decimals)) == quotient && result.Scale == decimals;
         }, iter: 5000);
+    }
+
+    [Fact]
+    public void Multiply_floor_takes_an_exact_share_rounded_down()
+    {
+        // 7 × 0.3 = 2.1 → 2; long.MaxValue × 0.5 = 4611686018427387903.5 → 4611686018427387903; shares 0 and 1 are exact.
+        ExactDecimal.MultiplyFloor(7, 0.3m).Should().Be(2);
+        ExactDecimal.MultiplyFloor(long.MaxValue, 0.5m).Should().Be(4611686018427387903);
+        ExactDecimal.MultiplyFloor(long.MaxValue, 1m).Should().Be(long.MaxValue);
+        ExactDecimal.MultiplyFloor(long.MaxValue, 0m).Should().Be(0);
+    }
+
+    [Fact]
+    public void Multiply_floor_agrees_with_big_integer_arithmetic()
+    {
+        Gen.Select(Gen.Long[0, long.MaxValue], Gen.Decimal[0m, 1m]).Sample((units, fraction) =>
+        {
+            var mantissa = new BigInteger(fraction * Pow(fraction.Scale));
+            var expected = BigInteger.Divide(units * mantissa, BigInteger.Pow(10, fraction.Scale));
+            return ExactDecimal.MultiplyFloor(units, fraction) == expected;
+        }, iter: 5000);
+    }
+
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("1.50", 2)]
+    [InlineData("79228162514264337593543950335", 0)]
+    [InlineData("0.0000000000000000000000000001", 28)]
+    public void Decompose_and_compose_round_trip_mantissa_and_scale(string text, int scale)
+    {
+        var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        var (mantissa, s) = ExactDecimal.Decompose(value);
+        s.Should().Be(scale);
+        mantissa.Should().Be(UInt128.Parse(text.Replace(".", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
+        var back = ExactDecimal.Compose(mantissa, s);
+        back.Should().Be(value);
+        ((int)back.Scale).Should().Be(scale);
+        ExactDecimal.DecimalPow10(28).Should().Be(10_000_000_000_000_000_000_000_000_000m);
     }
 
     private static decimal Pow(int exponent)
