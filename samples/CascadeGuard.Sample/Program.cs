@@ -1,0 +1,3 @@
+using CascadeGuard.Sample;
+
+return SampleHost.Run(Console.Out, args);
