@@ -53,6 +53,7 @@ internal static class SampleHost
         }
 
         long fillId = 0;
+        long takeId = 0;
         var soldTotal = 0.0;
         var openAuctions = new List<(CascadeGuard.Auctions.AuctionId Id, decimal Lot)>();
         output.WriteLine("CascadeGuard sample host: ETH/USD, 19 May 2021, one tick per 10-minute bar, 400 accounts");
@@ -89,7 +90,7 @@ internal static class SampleHost
             // Keepers buy once the auction price has fallen to the market's.
             for (var i = openAuctions.Count - 1; i >= 0; i--)
             {
-                var take = engine.TakeAuction(openAuctions[i].Id, openAuctions[i].Lot, (decimal)Math.Round(feeds.Price, 2));
+                var take = engine.TakeAuction(++takeId, openAuctions[i].Id, openAuctions[i].Lot, (decimal)Math.Round(feeds.Price, 2));
                 if (take.Taken)
                 {
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{time}  keeper takes {take.Quantity:F4} ETH at {take.Price:F2} for {take.Paid:F2} USDC ({take.Outcome})"));

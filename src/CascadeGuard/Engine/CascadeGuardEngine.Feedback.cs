@@ -45,15 +45,22 @@ public sealed partial class CascadeGuardEngine
     /// <summary>
     /// A keeper takes from an auction: buys up to <paramref name="maxQuantity"/> at the current price if it is at most
     /// <paramref name="maxPrice"/>. The proceeds pay the penalty and repay the auctioned debt; collateral left when the debt
-    /// is covered returns to the account; debt left when the collateral runs out goes down the loss waterfall.
+    /// is covered returns to the account; debt left when the collateral runs out goes down the loss waterfall. Idempotent by
+    /// <paramref name="takeId"/>: repeating an id returns the first result and changes nothing.
     /// </summary>
+    /// <param name="takeId">The host's unique id for this take.</param>
     /// <param name="auction">The auction.</param>
     /// <param name="maxQuantity">Most collateral units to buy; positive.</param>
     /// <param name="maxPrice">Highest acceptable price in settlement units; positive.</param>
     /// <returns>The take, or why it was refused (refusals change nothing).</returns>
     /// <exception cref="ArgumentException">An amount is invalid; nothing changes.</exception>
-    public AuctionTakeResult TakeAuction(AuctionId auction, decimal maxQuantity, decimal maxPrice)
+    public AuctionTakeResult TakeAuction(long takeId, AuctionId auction, decimal maxQuantity, decimal maxPrice)
     {
+        if (_takes.TryGetValue(takeId, out var repeated))
+        {
+            return repeated;
+        }
+
         if (!_auctions.TryGetAuction(auction, out var view))
         {
             return _auctions.Take(auction, maxQuantity, maxPrice);
@@ -65,12 +72,13 @@ public sealed partial class CascadeGuardEngine
             return result;
         }
 
+        _takes.Add(takeId, result);
         var owner = view.Owner.Value;
         var penaltyRate = (decimal)(_table[view.Asset]?.LiquidationPenalty ?? 0.0);
         var penalty = MoneyConversion.RoundToQuantum(result.Paid * penaltyRate / (1 + penaltyRate), _options.SettlementQuantum, SolvencyRounding.Pay);
         if (penalty > 0)
         {
-            _waterfall.DistributePenalty(OperationFor(TakeOperations, _counters.Operations++), view.Owner, MarketOf(view.Asset), penalty);
+            _waterfall.DistributePenalty(OperationFor(TakeOperations, takeId), view.Owner, MarketOf(view.Asset), penalty);
         }
 
         _counters.Penalties += penalty;

@@ -73,7 +73,7 @@ public sealed partial class CascadeGuardEngine
             DebtRepaid = _counters.DebtRepaid,
             Penalties = _counters.Penalties,
             BadDebt = _counters.BadDebt,
-            Operations = _counters.Operations,
+            Takes = new Dictionary<long, AuctionTakeResult>(_takes),
         };
         return JsonSerializer.Serialize(snapshot, EngineJsonContext.Default.EngineSnapshot);
     }
@@ -196,6 +196,12 @@ public sealed partial class CascadeGuardEngine
         _pools = BufferPoolSet.Restore(Present(s.BufferPools, "bufferPools"), _time);
         _waterfall = LossWaterfall.Restore(Present(s.Waterfall, "waterfall"), _fund, _pools, _time);
         _adaptive = AdaptiveRiskParameters.Restore(Present(s.Adaptive, "adaptive"), _time);
+        _takes.Clear();
+        foreach (var (id, take) in Present(s.Takes, "takes"))
+        {
+            _takes.Add(id, take);
+        }
+
         _counters = new Counters
         {
             Ticks = s.Ticks,
@@ -205,7 +211,6 @@ public sealed partial class CascadeGuardEngine
             DebtRepaid = s.DebtRepaid,
             Penalties = s.Penalties,
             BadDebt = s.BadDebt,
-            Operations = s.Operations,
         };
         Publish();
     }

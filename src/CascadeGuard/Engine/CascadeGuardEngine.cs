@@ -94,6 +94,7 @@ public sealed partial class CascadeGuardEngine : IDisposable
     private AdaptiveRiskParameters _adaptive;
     private readonly RiskParameterChange[] _changes = new RiskParameterChange[AdaptiveRiskParameters.ParameterCount];
     private readonly ShortfallRelay _shortfalls;
+    private readonly Dictionary<long, AuctionTakeResult> _takes = [];
 
     // Outputs of the current tick (reused).
     private SellInstruction[] _sales = new SellInstruction[256];
@@ -258,6 +259,15 @@ public sealed partial class CascadeGuardEngine : IDisposable
     /// <summary>The platform this engine runs.</summary>
     public EngineDefinition Definition => _definition;
 
+    /// <summary>
+    /// The buffer pools: depositors deposit, withdraw and claim through it (from the engine's writer thread), and the loss
+    /// waterfall draws on it.
+    /// </summary>
+    public BufferPoolSet BufferPools => _pools;
+
+    /// <summary>The insurance fund: the host may contribute to it (fees) or withdraw from it (governance), from the writer thread.</summary>
+    public InsuranceFund InsuranceFund => _fund;
+
     /// <summary>The number of accounts.</summary>
     public int AccountCount => _book.Count;
 
@@ -405,7 +415,6 @@ public sealed partial class CascadeGuardEngine : IDisposable
         public double DebtRepaid;
         public decimal Penalties;
         public decimal BadDebt;
-        public long Operations;
     }
 
     /// <summary>Hands an auction's shortfall to the loss waterfall (insurance fund, buffer pools, socialization).</summary>

@@ -79,5 +79,5 @@ internal sealed class EngineSnapshot
 
     public decimal BadDebt { get; set; }
 
-    public long Operations { get; set; }
+    public Dictionary<long, CascadeGuard.Auctions.AuctionTakeResult>? Takes { get; set; }
 }

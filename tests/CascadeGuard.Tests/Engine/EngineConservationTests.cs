@@ -27,6 +27,7 @@ public class EngineConservationTests
         decimal takenEth = 0, paid = 0;
         var open = new List<AuctionStarted>();
         long fill = 0;
+        long takeId = 0;
         var price = 2000.0;
         for (var t = 0; t < 360; t++)
         {
@@ -52,7 +53,7 @@ public class EngineConservationTests
 
             for (var i = open.Count - 1; i >= 0; i--)
             {
-                var take = world.Engine.TakeAuction(open[i].Auction, open[i].Lot, (decimal)Math.Round(price, 2));
+                var take = world.Engine.TakeAuction(++takeId, open[i].Auction, open[i].Lot, (decimal)Math.Round(price, 2));
                 if (take.Taken)
                 {
                     takenEth += take.Quantity;

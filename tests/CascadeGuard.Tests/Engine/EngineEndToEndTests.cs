@@ -68,7 +68,7 @@ public class EngineEndToEndTests
         FluentActions.Invoking(() => world.Engine.SetDebt(deep, EngineWorld.Usdc, 1.0)).Should().Throw<InvalidOperationException>();
 
         // A keeper buys at the start price: 1,575 / 1,800 = 0.875 ETH covers the debt; 0.125 ETH returns to the account.
-        var take = world.Engine.TakeAuction(started.Auction, 1.0m, 1800m);
+        var take = world.Engine.TakeAuction(1, started.Auction, 1.0m, 1800m);
         take.Taken.Should().BeTrue();
         take.Quantity.Should().Be(0.875m);
         take.Paid.Should().Be(1575m);
@@ -94,7 +94,7 @@ public class EngineEndToEndTests
             world.Tick(1500.0, TimeSpan.FromMinutes(1));
         }
 
-        var take = world.Engine.TakeAuction(started.Auction, 1.0m, 1800m);
+        var take = world.Engine.TakeAuction(1, started.Auction, 1.0m, 1800m);
         take.Taken.Should().BeTrue();
         take.Quantity.Should().Be(1.0m);
         take.Shortfall.Should().Be(1680m - take.Paid);
@@ -195,5 +195,30 @@ public class EngineEndToEndTests
         tick.AuctionsStarted.ToArray().Should().ContainSingle().Which.Account.Should().Be(deep);
         world.Engine.GetStatistics().MarketLiquidations.Should().Be(1, "the restorable account is scheduled, but nothing is released while halted");
         _ = restorable;
+    }
+
+    [Fact]
+    public void A_funded_buffer_pool_absorbs_a_shortfall_before_it_is_socialized_and_takes_are_idempotent()
+    {
+        using var world = new EngineWorld();
+        var pool = world.Engine.BufferPools.Pools[0];
+        pool.Deposit(new CascadeGuard.Ledgers.OperationId(1), new CascadeGuard.Primitives.AccountId(99), 100m).IsApplied.Should().BeTrue();
+        world.Tick(2000.0);
+        world.Account(1.0, 1600.0);
+        var started = world.Tick(1500.0).AuctionsStarted.Span[0];
+        for (var i = 0; i < 30; i++)
+        {
+            world.Tick(1500.0, TimeSpan.FromMinutes(1));
+        }
+
+        var take = world.Engine.TakeAuction(7, started.Auction, 1.0m, 1800m);
+        world.Engine.TakeAuction(7, started.Auction, 1.0m, 1800m).Should().Be(take, "a repeated take id changes nothing");
+        var r = world.Tick(1500.0).Absorptions.Span[0].Result;
+
+        // A shortfall larger than the pool empties it exactly (a new epoch begins); the remainder is socialized.
+        take.Shortfall.Should().BeGreaterThan(100m);
+        r.ByBufferPools.Should().Be(100m);
+        r.BySocialization.Should().Be(take.Shortfall - r.ByBufferPools);
+        world.Engine.GetStatistics().BadDebt.Should().Be(r.BySocialization);
     }
 }

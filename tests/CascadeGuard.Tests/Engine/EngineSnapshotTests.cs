@@ -84,7 +84,7 @@ public class EngineSnapshotTests
             foreach (var auction in tick.AuctionsStarted.ToArray())
             {
                 log.Add(auction.ToString());
-                log.Add(engine.TakeAuction(auction.Auction, auction.Lot * (decimal)share, auction.StartPrice).ToString());
+                log.Add(engine.TakeAuction(++fill, auction.Auction, auction.Lot * (decimal)share, auction.StartPrice).ToString());
             }
 
             log.Add(engine.GetStatistics().ToString());
