@@ -69,18 +69,14 @@ internal sealed record AuctionParameters
 
         Guard.NonNegative(IncentiveFlat, nameof(IncentiveFlat));
         Guard.InHalfOpenRange(AssetLimitDepthDistance, 0, 1, nameof(AssetLimitDepthDistance));
-        if (AssetLimitDepthDistance <= 0)
+        Guard.Positive(GlobalLimitRatio, nameof(GlobalLimitRatio));
+        Guard.InRange(KeeperCost, 0, 1, nameof(KeeperCost));
+        if (KeeperCost >= 1)
         {
-            Guard.Throw(nameof(AssetLimitDepthDistance), AssetLimitDepthDistance, "must be in (0, 1)");
+            Guard.Throw(nameof(KeeperCost), KeeperCost, "must be in [0, 1)");
         }
 
-        Guard.Positive(GlobalLimitRatio, nameof(GlobalLimitRatio));
-        Guard.InHalfOpenRange(KeeperCost, 0, 1, nameof(KeeperCost));
-        Guard.InRange(KeeperParticipation, 0, 1, nameof(KeeperParticipation));
-        if (KeeperParticipation <= 0)
-        {
-            Guard.Throw(nameof(KeeperParticipation), KeeperParticipation, "must be in (0, 1]");
-        }
+        Guard.InHalfOpenRange(KeeperParticipation, 0, 1, nameof(KeeperParticipation));
 
         Guard.NonNegative(InitialSurplus, nameof(InitialSurplus));
         _ = HouseOptions(1m, 1m); // the house's own validation of the rest (decimal places of the incentives, the cusp range)

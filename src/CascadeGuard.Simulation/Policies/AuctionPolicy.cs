@@ -64,7 +64,7 @@ internal sealed class AuctionPolicy(AuctionParameters settings) : PolicyDefiniti
         var initial = setup.Market.Mid;
         var notional = setup.Market.UnitsAbove(initial * (1 - Settings.AssetLimitDepthDistance)) * initial;
         var assetLimit = ToMoney(notional);
-        var globalLimit = assetLimit >= decimal.MaxValue / Settings.GlobalLimitRatio ? decimal.MaxValue : assetLimit * Settings.GlobalLimitRatio;
+        var globalLimit = assetLimit >= decimal.MaxValue / Math.Max(1m, Settings.GlobalLimitRatio) ? decimal.MaxValue : assetLimit * Settings.GlobalLimitRatio;
         return new Instance(this, setup, Settings.HouseOptions(assetLimit, globalLimit));
     }
 
@@ -156,14 +156,16 @@ internal sealed class AuctionPolicy(AuctionParameters settings) : PolicyDefiniti
             for (var c = 0; c < _cohorts.Count; c++)
             {
                 var cohort = _cohorts[c];
-                if (cohort == current || cohort.Entries.Count == 0)
+                if (cohort.Entries.Count == 0)
                 {
                     continue;
                 }
 
+                // This step's cohort comes last, after the resets have joined it; it can be taken at once when the oracle
+                // reads below the book.
                 var running = _house.TryGetAuction(cohort.Entries[0].Auction, out var view);
                 Debug.Assert(running, "finished auctions leave their cohort when taken");
-                if (view.NeedsReset)
+                if (view.NeedsReset && cohort != current)
                 {
                     foreach (var entry in cohort.Entries)
                     {

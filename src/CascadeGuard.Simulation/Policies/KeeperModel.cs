@@ -20,12 +20,13 @@ internal readonly record struct KeeperModel
 {
     public KeeperModel(double cost, double participation)
     {
-        Guard.InHalfOpenRange(cost, 0, 1);
-        Guard.InRange(participation, 0, 1);
-        if (participation <= 0)
+        Guard.InRange(cost, 0, 1);
+        if (cost >= 1)
         {
-            Guard.Throw(nameof(participation), participation, "must be in (0, 1]");
+            Guard.Throw(nameof(cost), cost, "must be in [0, 1)");
         }
+
+        Guard.InHalfOpenRange(participation, 0, 1);
 
         Cost = cost;
         Participation = participation;
