@@ -4,7 +4,7 @@ using CascadeGuard.Primitives;
 namespace CascadeGuard.Simulation.Policies;
 
 /// <summary>
-/// The <c>auction</c> policy's rules: MakerDAO Liquidations 2.0 as governance set it for ETH-A in 2021 (the
+/// The <c>auction</c> policy's rules: MakerDAO Liquidations 2.0 as governance set it for the ETH vaults in 2021 (the
 /// <c>Clipper</c>'s curve, start buffer, tail, cusp, tip and chip; the <c>Dog</c>'s <c>Hole</c> and <c>ilk.hole</c>), and
 /// the keepers who take the auctions (docs/simulator.md, "The auction policy", gives each value's source or reason).
 /// </summary>
@@ -19,16 +19,16 @@ internal sealed record AuctionParameters
     /// <summary>Length of a step of the curve (<c>step</c>). Default 90 s: ETH-A.</summary>
     public TimeSpan CutStep { get; init; } = TimeSpan.FromSeconds(90);
 
-    /// <summary>Age after which an auction must be reset (<c>tail</c>). Default 140 minutes: ETH-A.</summary>
+    /// <summary>Age after which an auction must be reset (<c>tail</c>). Default 140 minutes: the ETH vaults (8,400 s).</summary>
     public TimeSpan MaxDuration { get; init; } = TimeSpan.FromMinutes(140);
 
     /// <summary>An auction must be reset when its price falls below this share of its start price (<c>cusp</c>). Default 0.4: ETH-A.</summary>
     public decimal ResetDrawdown { get; init; } = 0.4m;
 
-    /// <summary>Flat keeper reward per start and reset, in the debt asset (<c>tip</c>). Default 300: ETH-A and WBTC from late 2021.</summary>
+    /// <summary>Flat keeper reward per start and reset, in the debt asset (<c>tip</c>). Default 300: MakerDAO's risk unit for WBTC-C, November 2021.</summary>
     public decimal IncentiveFlat { get; init; } = 300m;
 
-    /// <summary>Proportional keeper reward per start and reset, × the auction's debt (<c>chip</c>). Default 0.001: ETH-A.</summary>
+    /// <summary>Proportional keeper reward per start and reset, × the auction's debt (<c>chip</c>). Default 0.001: MakerDAO's 2021 vaults (LINK-A, YFI-A, ETH, WBTC).</summary>
     public decimal IncentiveRate { get; init; } = 0.001m;
 
     /// <summary>

@@ -45,10 +45,10 @@ internal sealed class AuctionPolicy(AuctionParameters settings) : PolicyDefiniti
     [
         Parameter.Number("auctionStartBuffer", (double)Settings.StartBuffer, string.Empty, "buf: start price over the oracle price; MakerDAO ETH-A (1.3 until September 2021, then 1.2)"),
         Parameter.Label("auctionCurve", string.Create(Invariant, $"×{Settings.Cut} every {Settings.CutStep.TotalSeconds} s"), "stair-step exponential cut and step; MakerDAO ETH-A"),
-        Parameter.Number("auctionMaxDurationMinutes", Settings.MaxDuration.TotalMinutes, "min", "tail: reset after this age; MakerDAO ETH-A"),
+        Parameter.Number("auctionMaxDurationMinutes", Settings.MaxDuration.TotalMinutes, "min", "tail: reset after this age; MakerDAO ETH vaults (8,400 s)"),
         Parameter.Number("auctionResetDrawdown", (double)Settings.ResetDrawdown, string.Empty, "cusp: reset below this share of the start price; MakerDAO ETH-A"),
-        Parameter.Number("auctionIncentiveFlat", (double)Settings.IncentiveFlat, "USD", "tip: keeper reward per start and reset, paid by the surplus buffer; MakerDAO ETH-A/WBTC, late 2021"),
-        Parameter.Number("auctionIncentiveRate", (double)Settings.IncentiveRate, string.Empty, "chip: keeper reward × auction debt, paid by the surplus buffer; MakerDAO ETH-A"),
+        Parameter.Number("auctionIncentiveFlat", (double)Settings.IncentiveFlat, "USD", "tip: keeper reward per start and reset, paid by the surplus buffer; MakerDAO WBTC-C, November 2021"),
+        Parameter.Number("auctionIncentiveRate", (double)Settings.IncentiveRate, string.Empty, "chip: keeper reward × auction debt, paid by the surplus buffer; MakerDAO 2021 vaults"),
         Parameter.Number("auctionAssetLimitDepthDistance", Settings.AssetLimitDepthDistance, string.Empty, "ilk.hole = the bids' notional within this distance of the initial price; MakerDAO sized ETH's limit to ~4 % on-chain slippage ($35 M, 2021)"),
         Parameter.Number("auctionGlobalLimitRatio", (double)Settings.GlobalLimitRatio, "×", "Hole over ilk.hole: MakerDAO 100 M over ETH-A 40 M; with one collateral asset the per-asset limit binds"),
         Parameter.Number("keeperCost", Settings.KeeperCost, string.Empty, "c: keepers take only at a discount to the book above this; 0.3 % Uniswap swap fee + ~0.2 % gas and margin (assumption)"),
