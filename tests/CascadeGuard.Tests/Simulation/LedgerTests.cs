@@ -60,8 +60,9 @@ public class LedgerTests
     [Fact]
     public void Every_action_conserves_collateral_and_debt_exactly()
     {
-        // Random sequences of sales, transfers, counterparty resales and covers on a book with impact.
-        Gen.Select(Gen.Int[0, 9], Gen.Double[0, 3], Gen.Int[0, 3], Gen.Double[0.5, 1.5]).Array[1, 40].Sample(ops =>
+        // Random sequences of sales, transfers (by price or exact, penalty to keepers or a fund), counterparty resales,
+        // incentives and covers on a book with impact.
+        Gen.Select(Gen.Int[0, 9], Gen.Double[0, 3], Gen.Int[0, 6], Gen.Double[0.5, 1.5]).Array[1, 40].Sample(ops =>
         {
             var collateral = Enumerable.Range(1, 10).Select(i => 1.5m * i).ToArray();
             var debt = Enumerable.Range(1, 10).Select(i => 2_000m * i).ToArray();
@@ -83,8 +84,23 @@ public class LedgerTests
                     case 2:
                         actions.SellHeld((Counterparty)(account % 3), units, 0);
                         break;
-                    default:
+                    case 3:
                         actions.Cover(account, units * 1_000, Counterparty.InsuranceFund);
+                        break;
+                    case 4:
+                        var exact = Math.Min(ledger.ExactCollateral(account), decimal.Round((decimal)units, 9));
+                        if (exact > 0m)
+                        {
+                            var paid = decimal.Round(exact * (decimal)(1_500 * price), 6, MidpointRounding.ToPositiveInfinity);
+                            actions.TransferExact(account, exact, paid, 0.05, Counterparty.AuctionTakers, account % 2 == 0 ? Counterparty.InsuranceFund : null);
+                        }
+
+                        break;
+                    case 5:
+                        actions.PayIncentive(decimal.Round((decimal)(units * 100), 6), Counterparty.InsuranceFund);
+                        break;
+                    default:
+                        actions.CoverExact(account, decimal.Round((decimal)(units * 1_000), 6), Counterparty.InsuranceFund);
                         break;
                 }
 
