@@ -79,7 +79,9 @@ internal sealed class Ledger
     public decimal Cash(int account) => _cash[account];
 
     /// <summary>Holds collateral and owes debt: can be liquidated.</summary>
-    public bool IsOpen(int account) => _collateral[account] > 0m && _debt[account] > 0m;
+    /// <remarks>Read from the double mirrors (a positive decimal converts to a positive double): the indexes call this for
+    /// every listed account every step.</remarks>
+    public bool IsOpen(int account) => _collateralValue[account] > 0 && _debtValue[account] > 0;
 
     public decimal CounterpartyCollateral(Counterparty party) => _counterpartyCollateral[(int)party];
 
@@ -90,9 +92,11 @@ internal sealed class Ledger
     /// Takes <paramref name="units"/> of an account's collateral for <paramref name="proceeds"/> paid by the order book
     /// (<paramref name="buyer"/> null) or a counterparty, and settles: the proceeds repay debt and the penalty
     /// (<c>repaid·(1 + penalty) ≤ proceeds</c>, repaid rounded down), and once the debt is repaid in full the penalty is
-    /// capped at <c>debt × penalty</c> (rounded up) and the rest is refunded to the borrower.
+    /// capped at <c>debt × penalty</c> (rounded up) and the rest is refunded to the borrower. The penalty goes to the
+    /// keepers (<paramref name="penaltyTo"/> null) or to a counterparty that keeps it for the protocol (an auction
+    /// system's surplus buffer).
     /// </summary>
-    public Settlement Take(int account, decimal units, decimal proceeds, decimal penaltyRate, Counterparty? buyer)
+    public Settlement Take(int account, decimal units, decimal proceeds, decimal penaltyRate, Counterparty? buyer, Counterparty? penaltyTo = null)
     {
         if (units <= 0m || units > _collateral[account] || proceeds < 0m || penaltyRate < 0m)
         {
@@ -120,7 +124,15 @@ internal sealed class Ledger
         _debt[account] -= repaid;
         _cash[account] += refund;
         Repaid += repaid;
-        KeeperIncentives += penalty;
+        if (penaltyTo is { } keeper)
+        {
+            _counterpartyStable[(int)keeper] += penalty;
+        }
+        else
+        {
+            KeeperIncentives += penalty;
+        }
+
         Refunds += refund;
         if (buyer is { } party)
         {
@@ -151,6 +163,18 @@ internal sealed class Ledger
         _counterpartyStable[(int)payer] -= paid;
         Refresh(account);
         return paid;
+    }
+
+    /// <summary>A counterparty pays keepers an incentive (an auction system's tip and chip) out of its own balance.</summary>
+    public void PayIncentive(Counterparty payer, decimal amount)
+    {
+        if (amount < 0m)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, $"An incentive must be zero or positive; was {amount}.");
+        }
+
+        _counterpartyStable[(int)payer] -= amount;
+        KeeperIncentives += amount;
     }
 
     /// <summary>A counterparty sells collateral it holds to the order book for <paramref name="proceeds"/>.</summary>

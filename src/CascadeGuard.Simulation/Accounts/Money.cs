@@ -21,8 +21,11 @@ internal static class Money
     }
 
     /// <summary>The exact units of an offer of <paramref name="offered"/> that the book filled.</summary>
-    public static decimal UnitsFilled(double filled, decimal offered) =>
-        filled >= (double)offered ? offered : Math.Min(offered, decimal.Round((decimal)filled, AccountPopulation.CollateralDecimals, MidpointRounding.ToZero));
+    public static decimal UnitsFilled(double filled, decimal offered) => UnitsAtMost(filled, offered);
+
+    /// <summary><paramref name="units"/> rounded down to the collateral grid, at most <paramref name="cap"/> (a buyer's demand capped by a lot).</summary>
+    public static decimal UnitsAtMost(double units, decimal cap) =>
+        units >= (double)cap ? cap : Math.Min(cap, decimal.Round((decimal)units, AccountPopulation.CollateralDecimals, MidpointRounding.ToZero));
 
     /// <summary>What <paramref name="units"/> at <paramref name="price"/> pay, rounded down.</summary>
     public static decimal Proceeds(decimal units, double price) =>

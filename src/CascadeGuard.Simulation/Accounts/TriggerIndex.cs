@@ -5,7 +5,9 @@ namespace CascadeGuard.Simulation.Accounts;
 /// cursor that moves down as the price falls: a step pops only the accounts whose liquidation price the move crossed.
 /// An account whose position changes outside the liquidatable list (or that becomes healthy again when the price
 /// recovers) is pushed into a heap with its new liquidation price and a version stamp; stale heap and array entries are
-/// skipped when they surface. Cost per step: O(k log n) for k accounts crossed, plus sorting the list.
+/// skipped when they surface. The list stays sorted between steps: only the accounts added or changed since the last
+/// step are sorted, then merged with the rest. Cost per step: O(k log n) for k accounts crossed or changed, plus one
+/// pass over the list.
 /// </summary>
 internal sealed class TriggerIndex : LiquidationIndex
 {
@@ -13,6 +15,7 @@ internal sealed class TriggerIndex : LiquidationIndex
     private const byte InHeap = 1;
     private const byte Listed = 2;
     private const byte Closed = 3;
+    private const byte ListedTouched = 4; // listed, and its position changed since the last Collect
 
     private readonly Ledger _ledger;
     private readonly int[] _order;
@@ -20,7 +23,10 @@ internal sealed class TriggerIndex : LiquidationIndex
     private readonly int[] _version;
     private readonly PriorityQueue<(int Account, int Version), (double Trigger, int Account)> _heap;
     private int[] _listed = new int[64];
+    private int[] _fresh = new int[64];
+    private int[] _merged = new int[64];
     private int _count;
+    private int _freshCount;
     private int _cursor;
 
     public TriggerIndex(Ledger ledger)
@@ -53,8 +59,10 @@ internal sealed class TriggerIndex : LiquidationIndex
     {
         var triggers = _ledger.Triggers;
 
-        // Last step's list: keep what is still liquidatable, re-index what recovered, drop what closed.
+        // Last step's list: keep what is still liquidatable (changed accounts are re-sorted with the new ones),
+        // re-index what recovered, drop what closed.
         var kept = 0;
+        _freshCount = 0;
         for (var i = 0; i < _count; i++)
         {
             var a = _listed[i];
@@ -62,13 +70,18 @@ internal sealed class TriggerIndex : LiquidationIndex
             {
                 _state[a] = Closed;
             }
-            else if (triggers[a] >= ratio)
+            else if (triggers[a] < ratio)
             {
-                _listed[kept++] = a;
+                Push(a);
+            }
+            else if (_state[a] == ListedTouched)
+            {
+                _state[a] = Listed;
+                AddFresh(a);
             }
             else
             {
-                Push(a);
+                _listed[kept++] = a;
             }
         }
 
@@ -100,7 +113,7 @@ internal sealed class TriggerIndex : LiquidationIndex
             }
         }
 
-        _listed.AsSpan(0, _count).Sort(new RiskiestFirst(triggers));
+        MergeFresh(triggers);
     }
 
     public override void Touched(int account)
@@ -108,8 +121,11 @@ internal sealed class TriggerIndex : LiquidationIndex
         switch (_state[account])
         {
             case Closed:
+            case ListedTouched:
+                return;
             case Listed:
-                // A listed account is re-checked at the next Collect.
+                // Re-checked and re-sorted at the next Collect.
+                _state[account] = ListedTouched;
                 return;
             default:
                 if (_ledger.IsOpen(account))
@@ -134,13 +150,54 @@ internal sealed class TriggerIndex : LiquidationIndex
 
     private void List(int account)
     {
-        if (_count == _listed.Length)
+        _state[account] = Listed;
+        AddFresh(account);
+    }
+
+    private void AddFresh(int account)
+    {
+        if (_freshCount == _fresh.Length)
         {
-            Array.Resize(ref _listed, _listed.Length * 2);
+            Array.Resize(ref _fresh, _fresh.Length * 2);
         }
 
-        _state[account] = Listed;
-        _listed[_count++] = account;
+        _fresh[_freshCount++] = account;
+    }
+
+    // The kept accounts are still in order (their liquidation prices did not change); sort the fresh ones and merge.
+    private void MergeFresh(double[] triggers)
+    {
+        if (_freshCount == 0)
+        {
+            return;
+        }
+
+        var order = new RiskiestFirst(triggers);
+        _fresh.AsSpan(0, _freshCount).Sort(order);
+        var total = _count + _freshCount;
+        if (_merged.Length < total)
+        {
+            _merged = new int[Math.Max(total, _merged.Length * 2)];
+        }
+
+        int i = 0, j = 0, k = 0;
+        while (i < _count && j < _freshCount)
+        {
+            _merged[k++] = order.Compare(_listed[i], _fresh[j]) <= 0 ? _listed[i++] : _fresh[j++];
+        }
+
+        while (i < _count)
+        {
+            _merged[k++] = _listed[i++];
+        }
+
+        while (j < _freshCount)
+        {
+            _merged[k++] = _fresh[j++];
+        }
+
+        (_listed, _merged) = (_merged, _listed);
+        _count = total;
     }
 
     private sealed class HeapOrder : IComparer<(double Trigger, int Account)>

@@ -2,6 +2,7 @@ using System.Globalization;
 using CascadeGuard.Primitives;
 using CascadeGuard.Simulation.Accounts;
 using CascadeGuard.Simulation.Market;
+using CascadeGuard.Simulation.Population;
 using CascadeGuard.Simulation.Runs;
 
 namespace CascadeGuard.Simulation.Policies;
@@ -78,6 +79,57 @@ internal sealed class LiquidationActions
         return new SaleResult(settlement, pricePerUnit);
     }
 
+    /// <summary>
+    /// Transfers exactly <paramref name="units"/> of the account's collateral off the book to <paramref name="buyer"/>
+    /// for exactly <paramref name="proceeds"/>: amounts fixed elsewhere to the last unit (an auction house's take), on
+    /// the ledger's grids (collateral to 10⁻⁹, the debt asset to 10⁻⁶). Settled like a sale, except that the penalty goes
+    /// to <paramref name="penaltyTo"/> when it is given (a protocol that keeps the penalty, as MakerDAO's surplus buffer
+    /// does) instead of to the keepers.
+    /// </summary>
+    public SaleResult TransferExact(int account, decimal units, decimal proceeds, double penaltyRate, Counterparty buyer, Counterparty? penaltyTo)
+    {
+        CheckAccount(account);
+        Guard.Positive(units);
+        Guard.DecimalPlaces(units, AccountPopulation.CollateralDecimals);
+        if (units > _ledger.ExactCollateral(account))
+        {
+            Guard.Throw(nameof(units), units, string.Create(CultureInfo.InvariantCulture, $"must not exceed the {_ledger.ExactCollateral(account)} units account {account} holds"));
+        }
+
+        Guard.NonNegative(proceeds);
+        Guard.DecimalPlaces(proceeds, AccountPopulation.DebtDecimals);
+        CheckPenalty(penaltyRate);
+        CheckParty(buyer);
+        if (penaltyTo is { } party)
+        {
+            CheckParty(party);
+        }
+
+        var price = (double)(proceeds / units);
+        var settlement = _ledger.Take(account, units, proceeds, (decimal)penaltyRate, buyer, penaltyTo);
+        Record(account, settlement, price, buyer);
+        return new SaleResult(settlement, price);
+    }
+
+    /// <summary>
+    /// <paramref name="payer"/> pays keepers an incentive of exactly <paramref name="amount"/> (an auction system's flat
+    /// and proportional rewards for starting and resetting auctions); it counts in the keeper-incentive metric.
+    /// </summary>
+    public void PayIncentive(decimal amount, Counterparty payer)
+    {
+        Guard.NonNegative(amount);
+        Guard.DecimalPlaces(amount, AccountPopulation.DebtDecimals);
+        CheckParty(payer);
+        _ledger.PayIncentive(payer, amount);
+    }
+
+    /// <summary>The party's balance of the debt asset (negative: it has paid out more than it received).</summary>
+    public decimal Balance(Counterparty party)
+    {
+        CheckParty(party);
+        return _ledger.CounterpartyStable(party);
+    }
+
     /// <summary>A counterparty sells collateral it holds (from transfers) on the book.</summary>
     public MarketFill SellHeld(Counterparty seller, double units, double limitPrice = 0)
     {
@@ -104,11 +156,19 @@ internal sealed class LiquidationActions
     /// <summary><paramref name="payer"/> pays down up to <paramref name="amount"/> of the account's debt. Returns what was paid.</summary>
     public decimal Cover(int account, double amount, Counterparty payer)
     {
-        CheckAccount(account);
         Guard.FiniteNonNegative(amount);
+        return CoverExact(account, Money.Amount(amount), payer);
+    }
+
+    /// <summary><paramref name="payer"/> pays down up to exactly <paramref name="amount"/> (on the 10⁻⁶ grid) of the account's debt. Returns what was paid.</summary>
+    public decimal CoverExact(int account, decimal amount, Counterparty payer)
+    {
+        CheckAccount(account);
+        Guard.NonNegative(amount);
+        Guard.DecimalPlaces(amount, AccountPopulation.DebtDecimals);
         CheckParty(payer);
         var wasBadDebt = _ledger.ExactCollateral(account) == 0m;
-        var paid = _ledger.Cover(account, Money.Amount(amount), payer);
+        var paid = _ledger.Cover(account, amount, payer);
         if (paid > 0m)
         {
             _recorder.Covered((double)paid, payer, wasBadDebt);

@@ -4,12 +4,11 @@ namespace CascadeGuard.Simulation.Policies;
 internal static class PolicyCatalog
 {
     /// <summary>The available policies, in the order the report shows them (the default selection).</summary>
-    public static IReadOnlyList<PolicyDefinition> Available { get; } = [new NaivePolicy(), new CloseFactorPolicy()];
+    public static IReadOnlyList<PolicyDefinition> Available { get; } = [new NaivePolicy(), new CloseFactorPolicy(), new AuctionPolicy()];
 
     /// <summary>Policies the issue names that are not built yet, with what they wait for.</summary>
     public static IReadOnlyDictionary<string, string> Planned { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["auction"] = "it needs the Dutch-auction curves (issue 5)",
         ["cascadeguard"] = "it needs the engine facade (issue 8)",
     };
 

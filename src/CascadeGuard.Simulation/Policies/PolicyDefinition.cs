@@ -1,3 +1,5 @@
+using CascadeGuard.Simulation.Runs;
+
 namespace CascadeGuard.Simulation.Policies;
 
 /// <summary>
@@ -11,6 +13,9 @@ internal abstract class PolicyDefinition
 
     /// <summary>The policy's rules, one sentence.</summary>
     public abstract string Rules { get; }
+
+    /// <summary>The policy's own parameters with their sources, printed in the report after the world's (none by default).</summary>
+    public virtual IReadOnlyList<Parameter> Parameters => [];
 
     public abstract ILiquidationPolicy Create(PolicySetup setup);
 }

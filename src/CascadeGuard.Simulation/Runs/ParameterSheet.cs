@@ -41,6 +41,11 @@ internal static class ParameterSheet
             Parameter.Number("liquidationPenalty", c.LiquidationPenalty, string.Empty, "Aave v3 WETH liquidation bonus (5 %)"),
             Parameter.Number("closeFactor", c.CloseFactor, string.Empty, "Aave v2/v3 and Compound v2 close factor (50 %)"),
         ]);
+        foreach (var policy in request.Policies)
+        {
+            list.AddRange(policy.Parameters);
+        }
+
         return list;
     }
 

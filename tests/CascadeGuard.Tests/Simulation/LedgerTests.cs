@@ -1,5 +1,6 @@
 using CascadeGuard.Simulation.Accounts;
 using CascadeGuard.Simulation.Market;
+using CascadeGuard.Simulation.Policies;
 using CascadeGuard.Simulation.Population;
 using CsCheck;
 
@@ -59,8 +60,9 @@ public class LedgerTests
     [Fact]
     public void Every_action_conserves_collateral_and_debt_exactly()
     {
-        // Random sequences of sales, transfers, counterparty resales and covers on a book with impact.
-        Gen.Select(Gen.Int[0, 9], Gen.Double[0, 3], Gen.Int[0, 3], Gen.Double[0.5, 1.5]).Array[1, 40].Sample(ops =>
+        // Random sequences of sales, transfers (by price or exact, penalty to keepers or a fund), counterparty resales,
+        // incentives and covers on a book with impact.
+        Gen.Select(Gen.Int[0, 9], Gen.Double[0, 3], Gen.Int[0, 6], Gen.Double[0.5, 1.5]).Array[1, 40].Sample(ops =>
         {
             var collateral = Enumerable.Range(1, 10).Select(i => 1.5m * i).ToArray();
             var debt = Enumerable.Range(1, 10).Select(i => 2_000m * i).ToArray();
@@ -82,8 +84,23 @@ public class LedgerTests
                     case 2:
                         actions.SellHeld((Counterparty)(account % 3), units, 0);
                         break;
-                    default:
+                    case 3:
                         actions.Cover(account, units * 1_000, Counterparty.InsuranceFund);
+                        break;
+                    case 4:
+                        var exact = Math.Min(ledger.ExactCollateral(account), decimal.Round((decimal)units, 9));
+                        if (exact > 0m)
+                        {
+                            var paid = decimal.Round(exact * (decimal)(1_500 * price), 6, MidpointRounding.ToPositiveInfinity);
+                            actions.TransferExact(account, exact, paid, 0.05, Counterparty.AuctionTakers, account % 2 == 0 ? Counterparty.InsuranceFund : null);
+                        }
+
+                        break;
+                    case 5:
+                        actions.PayIncentive(decimal.Round((decimal)(units * 100), 6), Counterparty.InsuranceFund);
+                        break;
+                    default:
+                        actions.CoverExact(account, decimal.Round((decimal)(units * 1_000), 6), Counterparty.InsuranceFund);
                         break;
                 }
 
@@ -109,6 +126,71 @@ public class LedgerTests
         act.Should().Throw<ArgumentOutOfRangeException>();
         ledger.ExactCollateral(0).Should().Be(10m);
         ledger.ExactDebt(0).Should().Be(16_000m);
+        market.Mid.Should().Be(mid);
+    }
+
+    [Fact]
+    public void Exact_transfer_can_send_the_penalty_to_a_fund_that_then_pays_keepers()
+    {
+        // An auction take fixed elsewhere: 4 units for exactly 7,600. Repaid ⌊7,600 / 1.05⌋ = 7,238.095238; the penalty
+        // 361.904762 goes to the insurance fund (MakerDAO's surplus buffer), not to keepers.
+        var (ledger, _, _, recorder, actions) = SimulationFixtures.Hand([10m], [16_000m], 1_900, new MarketParameters { Feedback = false });
+        var sale = actions.TransferExact(0, 4m, 7_600m, 0.05, Counterparty.AuctionTakers, Counterparty.InsuranceFund);
+        sale.Settlement.Repaid.Should().Be(7_238.095238m);
+        sale.Settlement.Penalty.Should().Be(361.904762m);
+        sale.AveragePrice.Should().Be(1_900);
+        ledger.KeeperIncentives.Should().Be(0m);
+        actions.Balance(Counterparty.InsuranceFund).Should().Be(361.904762m);
+        ledger.CounterpartyStable(Counterparty.AuctionTakers).Should().Be(-7_600m);
+        ledger.CounterpartyCollateral(Counterparty.AuctionTakers).Should().Be(4m);
+        recorder.Liquidations.Should().Be(1);
+
+        // The fund pays a keeper incentive (tip + chip): it counts as keeper incentives, and the fund may go negative.
+        actions.PayIncentive(400.5m, Counterparty.InsuranceFund);
+        ledger.KeeperIncentives.Should().Be(400.5m);
+        actions.Balance(Counterparty.InsuranceFund).Should().Be(-38.595238m);
+
+        // Covering exactly: 0.000001 of debt.
+        actions.CoverExact(0, 0.000001m, Counterparty.InsuranceFund).Should().Be(0.000001m);
+        ledger.ExactDebt(0).Should().Be(8_761.904761m);
+        ledger.CheckConservation().Should().Be((0m, 0m, 0m));
+    }
+
+    private static readonly (string Name, Action<LiquidationActions> Request)[] BadExactCases =
+    [
+        ("units", a => a.TransferExact(0, 0m, 1m, 0.05, Counterparty.AuctionTakers, null)),
+        ("units", a => a.TransferExact(0, 10.5m, 1m, 0.05, Counterparty.AuctionTakers, null)),
+        ("units", a => a.TransferExact(0, 0.0000000001m, 1m, 0.05, Counterparty.AuctionTakers, null)),
+        ("proceeds", a => a.TransferExact(0, 1m, -1m, 0.05, Counterparty.AuctionTakers, null)),
+        ("proceeds", a => a.TransferExact(0, 1m, 0.0000001m, 0.05, Counterparty.AuctionTakers, null)),
+        ("penaltyRate", a => a.TransferExact(0, 1m, 1m, 1.0, Counterparty.AuctionTakers, null)),
+        ("party", a => a.TransferExact(0, 1m, 1m, 0.05, (Counterparty)7, null)),
+        ("party", a => a.TransferExact(0, 1m, 1m, 0.05, Counterparty.AuctionTakers, (Counterparty)(-1))),
+        ("account", a => a.TransferExact(3, 1m, 1m, 0.05, Counterparty.AuctionTakers, null)),
+        ("amount", a => a.PayIncentive(-1m, Counterparty.InsuranceFund)),
+        ("amount", a => a.PayIncentive(0.0000001m, Counterparty.InsuranceFund)),
+        ("party", a => a.PayIncentive(1m, (Counterparty)3)),
+        ("amount", a => a.CoverExact(0, -1m, Counterparty.InsuranceFund)),
+        ("amount", a => a.CoverExact(0, 0.0000001m, Counterparty.InsuranceFund)),
+        ("party", a => a.Balance((Counterparty)9)),
+    ];
+
+    public static TheoryData<int> BadExactRequests => new(Enumerable.Range(0, BadExactCases.Length));
+
+    [Theory]
+    [MemberData(nameof(BadExactRequests))]
+    public void Bad_exact_requests_are_refused_naming_the_argument_and_change_nothing(int badCase)
+    {
+        var (name, request) = BadExactCases[badCase];
+        var (ledger, market, _, recorder, actions) = SimulationFixtures.Hand([10m, 5m, 1m], [16_000m, 1m, 1m], 1_900);
+        var mid = market.Mid;
+        var act = () => request(actions);
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be(name);
+        ledger.ExactCollateral(0).Should().Be(10m);
+        ledger.ExactDebt(0).Should().Be(16_000m);
+        ledger.KeeperIncentives.Should().Be(0m);
+        ledger.CounterpartyStable(Counterparty.InsuranceFund).Should().Be(0m);
+        recorder.Liquidations.Should().Be(0);
         market.Mid.Should().Be(mid);
     }
 

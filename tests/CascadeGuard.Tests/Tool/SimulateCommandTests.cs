@@ -16,15 +16,17 @@ public class SimulateCommandTests
         var (code, output, error) = ToolRunner.Run(["simulate", .. Small, "--json", path]);
         error.Should().BeEmpty();
         code.Should().Be(0);
-        output.Should().Contain("Cascade simulation").And.Contain("naive").And.Contain("close-factor").And.Contain("JSON written to");
+        output.Should().Contain("Cascade simulation").And.Contain("naive").And.Contain("close-factor").And.Contain("auction").And.Contain("JSON written to");
 
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var root = doc.RootElement;
         root.GetProperty("scenario").GetString().Should().Be("synthetic");
         root.GetProperty("seed").GetInt32().Should().Be(1);
         root.GetProperty("parameters").GetProperty("debtToDepth").GetDouble().Should().Be(20);
+        root.GetProperty("parameters").GetProperty("keeperCost").GetDouble().Should().Be(0.005, "a policy's own parameters are printed with the world's");
+        root.GetProperty("parameters").GetProperty("auctionStartBuffer").GetDouble().Should().Be(1.2);
         var policies = root.GetProperty("policies");
-        policies.EnumerateObject().Select(p => p.Name).Should().Equal("naive", "close-factor");
+        policies.EnumerateObject().Select(p => p.Name).Should().Equal("naive", "close-factor", "auction");
         foreach (var policy in policies.EnumerateObject())
         {
             foreach (var field in IssueFields)
@@ -58,6 +60,7 @@ public class SimulateCommandTests
         ToolRunner.Run(["simulate", .. Small, "--policy", "close-factor", "naive", "--json", path]).ExitCode.Should().Be(0);
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         doc.RootElement.GetProperty("policies").EnumerateObject().Select(p => p.Name).Should().Equal("close-factor", "naive");
+        doc.RootElement.GetProperty("parameters").TryGetProperty("keeperCost", out _).Should().BeFalse("the auction policy was not run");
 
         ToolRunner.Run(["simulate", .. Small, "--policy", "naive", "--json", path]).ExitCode.Should().Be(0);
         using var one = JsonDocument.Parse(File.ReadAllText(path));
@@ -85,8 +88,7 @@ public class SimulateCommandTests
     [Theory]
     [InlineData(new[] { "simulate", "--scenario", "crash-2008" }, "unknown scenario 'crash-2008' (available: synthetic, black-thursday-2020")]
     [InlineData(new[] { "simulate", "--policy", "cascadeguard" }, "policy 'cascadeguard' is not available yet: it needs the engine facade (issue 8)")]
-    [InlineData(new[] { "simulate", "--policy", "auction" }, "policy 'auction' is not available yet")]
-    [InlineData(new[] { "simulate", "--policy", "bogus" }, "unknown policy 'bogus' (available: naive, close-factor)")]
+    [InlineData(new[] { "simulate", "--policy", "bogus" }, "unknown policy 'bogus' (available: naive, close-factor, auction)")]
     [InlineData(new[] { "simulate", "--policy", "naive", "naive" }, "names policy 'naive' twice")]
     [InlineData(new[] { "simulate", "--policy" }, "option '--policy' needs at least one value")]
     [InlineData(new[] { "simulate", "--runs", "0" }, "option '--runs' must be a whole number from 1 to 1000; was '0'")]

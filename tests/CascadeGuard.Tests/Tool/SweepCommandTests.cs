@@ -26,6 +26,18 @@ public class SweepCommandTests
         File.ReadAllBytes(Path.Combine(directory, "sweep.png")).Take(4).Should().Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 });
     }
 
+    [Fact]
+    public void The_auction_policy_can_be_swept_against_naive()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"cascadeguard-sweep-{Guid.NewGuid():N}");
+        var (code, output, error) = ToolRunner.Run(
+            "sweep", "--policy", "auction", "--accounts", "500", "--runs", "1", "--steps", "240", "--shocks", "0.4", "--debt-to-depth", "160", "--half-lives", "1h", "--leverage", "3", "--out", directory);
+        error.Should().BeEmpty();
+        code.Should().Be(0);
+        output.Should().Contain("auction against naive, 1 cells");
+        File.ReadAllLines(Path.Combine(directory, "sweep.csv"))[0].Should().Contain("auction_bad_debt");
+    }
+
     [Theory]
     [InlineData(new[] { "sweep", "--policy", "naive" }, "'naive' is the baseline")]
     [InlineData(new[] { "sweep", "--policy", "cascadeguard" }, "policy 'cascadeguard' is not available yet")]
