@@ -94,9 +94,9 @@ internal sealed class Ledger
     /// (<c>repaid·(1 + penalty) ≤ proceeds</c>, repaid rounded down), and once the debt is repaid in full the penalty is
     /// capped at <c>debt × penalty</c> (rounded up) and the rest is refunded to the borrower. The penalty goes to the
     /// keepers (<paramref name="penaltyTo"/> null) or to a counterparty that keeps it for the protocol (an auction
-    /// system's surplus buffer).
+    /// system's surplus buffer). <paramref name="rule"/> <see cref="SettlementRule.Engine"/> splits as CascadeGuard's engine does.
     /// </summary>
-    public Settlement Take(int account, decimal units, decimal proceeds, decimal penaltyRate, Counterparty? buyer, Counterparty? penaltyTo = null)
+    public Settlement Take(int account, decimal units, decimal proceeds, decimal penaltyRate, Counterparty? buyer, Counterparty? penaltyTo = null, SettlementRule rule = SettlementRule.Protocol)
     {
         if (units <= 0m || units > _collateral[account] || proceeds < 0m || penaltyRate < 0m)
         {
@@ -107,7 +107,13 @@ internal sealed class Ledger
         var factor = 1m + penaltyRate;
         var covers = decimal.Round(proceeds / factor, AccountPopulation.DebtDecimals, MidpointRounding.ToZero);
         decimal repaid, penalty, refund;
-        if (covers >= debt)
+        if (rule == SettlementRule.Engine)
+        {
+            penalty = decimal.Round(proceeds * penaltyRate / factor, AccountPopulation.DebtDecimals, MidpointRounding.ToZero);
+            repaid = Math.Min(proceeds - penalty, debt);
+            refund = proceeds - penalty - repaid;
+        }
+        else if (covers >= debt)
         {
             repaid = debt;
             penalty = Math.Min(proceeds - debt, decimal.Round(debt * penaltyRate, AccountPopulation.DebtDecimals, MidpointRounding.ToPositiveInfinity));

@@ -31,14 +31,22 @@ internal sealed class LiquidationActions
     /// <summary>
     /// Sells up to <paramref name="units"/> of the account's collateral on the book (all of it when the request reaches
     /// its holding), no lower than <paramref name="limitPrice"/> (0: at market). The proceeds repay debt and pay the
-    /// keeper <paramref name="penaltyRate"/> per unit repaid; the borrower bears the slippage.
+    /// penalty, <paramref name="penaltyRate"/> per unit repaid, to the keeper — or to <paramref name="penaltyTo"/> when it
+    /// is given (a platform whose own executor sells keeps the penalty); the borrower bears the slippage. The split follows
+    /// <paramref name="rule"/>.
     /// </summary>
-    public SaleResult Sell(int account, double units, double penaltyRate, double limitPrice = 0)
+    public SaleResult Sell(int account, double units, double penaltyRate, double limitPrice = 0, Counterparty? penaltyTo = null, SettlementRule rule = SettlementRule.Protocol)
     {
         CheckAccount(account);
         Guard.FiniteNonNegative(units);
         CheckPenalty(penaltyRate);
         Guard.FiniteNonNegative(limitPrice);
+        if (penaltyTo is { } party)
+        {
+            CheckParty(party);
+        }
+
+        CheckRule(rule);
         var offered = Money.UnitsToTake(units, _ledger.ExactCollateral(account));
         if (offered <= 0m)
         {
@@ -52,7 +60,7 @@ internal sealed class LiquidationActions
             return new SaleResult(Settlement.None, fill.AveragePrice);
         }
 
-        var settlement = _ledger.Take(account, filled, Money.Proceeds(filled, fill.AveragePrice), (decimal)penaltyRate, null);
+        var settlement = _ledger.Take(account, filled, Money.Proceeds(filled, fill.AveragePrice), (decimal)penaltyRate, null, penaltyTo, rule);
         Record(account, settlement, fill.AveragePrice, null);
         return new SaleResult(settlement, fill.AveragePrice);
     }
@@ -84,9 +92,9 @@ internal sealed class LiquidationActions
     /// for exactly <paramref name="proceeds"/>: amounts fixed elsewhere to the last unit (an auction house's take), on
     /// the ledger's grids (collateral to 10⁻⁹, the debt asset to 10⁻⁶). Settled like a sale, except that the penalty goes
     /// to <paramref name="penaltyTo"/> when it is given (a protocol that keeps the penalty, as MakerDAO's surplus buffer
-    /// does) instead of to the keepers.
+    /// does) instead of to the keepers. The split follows <paramref name="rule"/>.
     /// </summary>
-    public SaleResult TransferExact(int account, decimal units, decimal proceeds, double penaltyRate, Counterparty buyer, Counterparty? penaltyTo)
+    public SaleResult TransferExact(int account, decimal units, decimal proceeds, double penaltyRate, Counterparty buyer, Counterparty? penaltyTo, SettlementRule rule = SettlementRule.Protocol)
     {
         CheckAccount(account);
         Guard.Positive(units);
@@ -105,8 +113,9 @@ internal sealed class LiquidationActions
             CheckParty(party);
         }
 
+        CheckRule(rule);
         var price = (double)(proceeds / units);
-        var settlement = _ledger.Take(account, units, proceeds, (decimal)penaltyRate, buyer, penaltyTo);
+        var settlement = _ledger.Take(account, units, proceeds, (decimal)penaltyRate, buyer, penaltyTo, rule);
         Record(account, settlement, price, buyer);
         return new SaleResult(settlement, price);
     }
@@ -202,6 +211,14 @@ internal sealed class LiquidationActions
         if (!double.IsFinite(penaltyRate) || penaltyRate < 0 || penaltyRate >= 1)
         {
             Guard.Throw(nameof(penaltyRate), penaltyRate, "must be finite and in [0, 1)");
+        }
+    }
+
+    private static void CheckRule(SettlementRule rule)
+    {
+        if (rule is not (SettlementRule.Protocol or SettlementRule.Engine))
+        {
+            Guard.Throw(nameof(rule), rule, "must be a defined settlement rule");
         }
     }
 

@@ -87,6 +87,7 @@ internal static class CascadeRun
         }
 
         setup.Progress?.Add(steps % ProgressEvery);
+        (policy as IDisposable)?.Dispose();
         var finalMid = market.Mid;
         var exogenousMin = path.MarketMinimum;
         var metrics = new double[MetricInfo.Count];

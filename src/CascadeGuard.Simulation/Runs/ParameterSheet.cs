@@ -41,9 +41,22 @@ internal static class ParameterSheet
             Parameter.Number("liquidationPenalty", c.LiquidationPenalty, string.Empty, "Aave v3 WETH liquidation bonus (5 %)"),
             Parameter.Number("closeFactor", c.CloseFactor, string.Empty, "Aave v2/v3 and Compound v2 close factor (50 %)"),
         ]);
+        // Policies may share a parameter (cascadeguard's keepers are the auction policy's): each key is printed once.
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in list)
+        {
+            keys.Add(parameter.Key);
+        }
+
         foreach (var policy in request.Policies)
         {
-            list.AddRange(policy.Parameters);
+            foreach (var parameter in policy.Parameters)
+            {
+                if (keys.Add(parameter.Key))
+                {
+                    list.Add(parameter);
+                }
+            }
         }
 
         return list;

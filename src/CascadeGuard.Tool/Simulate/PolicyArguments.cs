@@ -3,7 +3,7 @@ using CascadeGuard.Tool.Cli;
 
 namespace CascadeGuard.Tool.Simulate;
 
-/// <summary>Turns policy names from the command line into definitions, refusing unknown and not-yet-built ones.</summary>
+/// <summary>Turns policy names from the command line into definitions, refusing unknown ones.</summary>
 internal static class PolicyArguments
 {
     public static IReadOnlyList<PolicyDefinition> Resolve(IReadOnlyList<string>? names, string option)
@@ -24,10 +24,6 @@ internal static class PolicyArguments
                 }
 
                 result.Add(policy);
-            }
-            else if (PolicyCatalog.Planned.TryGetValue(name, out var waitsFor))
-            {
-                throw new UsageException($"policy '{name}' is not available yet: {waitsFor}");
             }
             else
             {

@@ -68,13 +68,6 @@ internal static class SimulateJsonWriter
         }
 
         json.WriteEndObject();
-        json.WriteStartObject("notAvailable");
-        foreach (var (name, waits) in PolicyCatalog.Planned)
-        {
-            json.WriteString(name, waits);
-        }
-
-        json.WriteEndObject();
         json.WriteEndObject();
     }
 

@@ -47,11 +47,6 @@ internal static class SimulateTableWriter
             console.MarkupLine(Invariant, $"  [bold]{Markup.Escape(p.Policy.Name)}[/]: {Markup.Escape(p.Policy.Rules)}");
         }
 
-        foreach (var (name, waits) in PolicyCatalog.Planned)
-        {
-            console.MarkupLine(Invariant, $"  [dim]{Markup.Escape(name)}: not available yet ({Markup.Escape(waits)})[/]");
-        }
-
         console.WriteLine();
         var parameters = new Table().Border(TableBorder.Rounded).AddColumn("Parameter").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("Source or reason");
         foreach (var parameter in report.Parameters)

@@ -52,11 +52,6 @@ internal static class SimulationMarkdown
             md.AppendLine(Invariant, $"- `{p.Policy.Name}`: {p.Policy.Rules}.");
         }
 
-        foreach (var (name, waits) in PolicyCatalog.Planned)
-        {
-            md.AppendLine(Invariant, $"- `{name}`: not available yet ({waits}).");
-        }
-
         md.AppendLine();
         foreach (var (file, title, _) in charts.Charts)
         {

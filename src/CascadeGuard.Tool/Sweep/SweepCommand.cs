@@ -26,9 +26,8 @@ internal static class SweepCommand
     public static (SweepRequest Request, string OutDirectory) Parse(IReadOnlyList<string> args)
     {
         var reader = new ArgumentReader(args, Options, new HashSet<string>(), Lists);
-        // The sweep judges the project's own policy; until it exists, the slower market policy (docs/simulator.md).
-        var defaultPolicy = PolicyCatalog.Find("cascadeguard") ?? PolicyCatalog.Find("close-factor")!;
-        var defaults = new SweepRequest { Policy = defaultPolicy, Baseline = PolicyCatalog.Available[0] };
+        // The sweep judges the project's own policy against the naive engine (docs/simulator.md).
+        var defaults = new SweepRequest { Policy = PolicyCatalog.Find("cascadeguard")!, Baseline = PolicyCatalog.Available[0] };
         var policyName = reader.Text("policy");
         var policy = policyName is null ? defaults.Policy : PolicyArguments.Resolve([policyName], "policy")[0];
         if (policy.Name == defaults.Baseline.Name)

@@ -141,6 +141,7 @@ public sealed partial class CascadeGuardEngine
         var size = Math.Max(count, 2 * _indexedAssets.Length);
         Array.Resize(ref _indexedAssets, size);
         Array.Resize(ref _activeAuction, size);
+        Array.Resize(ref _liveJob, size);
         Array.Resize(ref _touchedEpoch, size);
         var old = _activeMarket.Length;
         Array.Resize(ref _activeMarket, size);

@@ -191,6 +191,12 @@ public sealed partial class CascadeGuardEngine
         Restore(Present(s.Vpin, "vpin"), _vpin, markets, "vpin");
         _congestion = s.Congestion;
         _scheduler = LiquidationScheduler.Restore(Present(s.Scheduler, "scheduler"), schedulerMarkets, _time);
+        _scheduler.TrackFinishedJobs();
+        for (var a = 0; a < n; a++)
+        {
+            _liveJob[a] = _activeMarket[a] >= 0 && _activeMarket[a] < markets && _scheduler.TryGetActiveJob(new AccountId(a), _markets[_activeMarket[a]].Id, out var job) ? job.Value : 0;
+        }
+
         _auctions = DutchAuctionHouse.Restore(Present(s.Auctions, "auctions"), _time, _shortfalls);
         _fund = InsuranceFund.Restore(Present(s.InsuranceFund, "insuranceFund"), _time);
         _pools = BufferPoolSet.Restore(Present(s.BufferPools, "bufferPools"), _time);

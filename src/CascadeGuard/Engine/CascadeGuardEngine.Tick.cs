@@ -223,6 +223,7 @@ public sealed partial class CascadeGuardEngine
     /// <summary>Routes each newly liquidatable account: the minimal partial liquidation to the market, or an auction.</summary>
     private int RouteLiquidations(int evaluated)
     {
+        ForgetFinishedJobs();
         var routed = 0;
         var settlement = _definition.SettlementAsset;
         var slippage = _options.UseAdaptiveParameters ? Math.Max(_options.ExpectedSlippage, _adaptive.Current.SlippageBound) : _options.ExpectedSlippage;
@@ -242,9 +243,9 @@ public sealed partial class CascadeGuardEngine
 
             if (_activeMarket[a] >= 0)
             {
-                if (_scheduler.TryGetActiveJob(account, _markets[_activeMarket[a]].Id, out _))
+                if (_liveJob[a] != 0)
                 {
-                    continue;
+                    continue; // its market job is still running
                 }
 
                 _activeMarket[a] = -1;
@@ -284,9 +285,11 @@ public sealed partial class CascadeGuardEngine
             switch (plan.Route)
             {
                 case LiquidationRoute.Market when market is not null:
-                    if (_scheduler.Submit(plan.Request).IsAccepted)
+                    var submitted = _scheduler.Submit(plan.Request);
+                    if (submitted.IsAccepted)
                     {
                         _activeMarket[a] = marketIndex;
+                        _liveJob[a] = submitted.Job.Value;
                         _counters.MarketLiquidations++;
                         routed++;
                     }
@@ -308,6 +311,23 @@ public sealed partial class CascadeGuardEngine
         }
 
         return routed;
+    }
+
+    /// <summary>
+    /// Learns which market jobs ended since the last routing (filled, left dust, cancelled), so that routing need not ask the
+    /// scheduler about every liquidatable account's job every tick.
+    /// </summary>
+    private void ForgetFinishedJobs()
+    {
+        foreach (var (account, job) in _scheduler.FinishedJobs)
+        {
+            if (_liveJob[account] == job)
+            {
+                _liveJob[account] = 0;
+            }
+        }
+
+        _scheduler.ClearFinishedJobs();
     }
 
     private bool AllLiquidatable(int collateralCount, int debtCount)

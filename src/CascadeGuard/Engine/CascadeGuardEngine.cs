@@ -53,6 +53,7 @@ public sealed partial class CascadeGuardEngine : IDisposable
     private readonly List<int>[] _holders;
     private ulong[] _indexedAssets;
     private int[] _activeMarket;
+    private long[] _liveJob;
     private long[] _activeAuction;
     private int[] _touchedEpoch;
     private int _epoch;
@@ -197,6 +198,7 @@ public sealed partial class CascadeGuardEngine : IDisposable
         _indexedAssets = new ulong[1024];
         _activeMarket = new int[1024];
         Array.Fill(_activeMarket, -1);
+        _liveJob = new long[1024];
         _activeAuction = new long[1024];
         _touchedEpoch = new int[1024];
         _collateralScratch = new CollateralPosition[definition.CollateralSlots];
@@ -243,6 +245,7 @@ public sealed partial class CascadeGuardEngine : IDisposable
         _bidBuffer = new BookLevel[BookDepth];
         _askBuffer = new BookLevel[BookDepth];
         _scheduler = new LiquidationScheduler(schedulerMarkets, options.Scheduler, _time);
+        _scheduler.TrackFinishedJobs();
         _fund = new InsuranceFund(InsuranceOptions(options, definition), _time);
         _pools = new BufferPoolSet(options.BufferPools.Count > 0 ? options.BufferPools : [DefaultPool(definition, options)], _time);
         _waterfall = new LossWaterfall(options.Waterfall, _fund, _pools, _time);

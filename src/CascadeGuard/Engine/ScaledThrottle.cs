@@ -9,7 +9,7 @@ namespace CascadeGuard.Engine;
 /// the circuit breaker (throttled: its budget factor; halted: zero) and the adaptive throttle participation. Leases, fills
 /// and releases pass through unchanged, so the real throttle's accounting stays whole.
 /// </summary>
-internal sealed class ScaledThrottle(IVolumeThrottle inner) : IVolumeThrottle
+internal sealed class ScaledThrottle(IVolumeThrottle inner) : IVolumeThrottle, ITickAtomicThrottle
 {
     public IVolumeThrottle Inner { get; } = inner;
 
@@ -33,6 +33,20 @@ internal sealed class ScaledThrottle(IVolumeThrottle inner) : IVolumeThrottle
         }
 
         return Inner.TryReserve(Math.Min(quantity, allowed), minimumQuantity);
+    }
+
+    bool ITickAtomicThrottle.IsTickAtomic => Inner is ITickAtomicThrottle { IsTickAtomic: true };
+
+    /// <summary>
+    /// A refusal reaches the real throttle (and its count) only when this wrapper passes the request on: at full factor, or
+    /// when the scaled budget covers the minimum (the real throttle then refuses for its lease limit).
+    /// </summary>
+    void ITickAtomicThrottle.RecordRefusals(double minimumQuantity, int count)
+    {
+        if (count > 0 && Inner is ITickAtomicThrottle atomic && (Factor >= 1.0 || Factor * Inner.Available >= minimumQuantity))
+        {
+            atomic.RecordRefusals(minimumQuantity, count);
+        }
     }
 
     public LeaseUpdate Commit(LeaseId lease, double quantity, double price) => Inner.Commit(lease, quantity, price);

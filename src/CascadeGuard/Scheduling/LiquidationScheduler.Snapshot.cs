@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CascadeGuard.Primitives;
 
 namespace CascadeGuard.Scheduling;
@@ -108,6 +109,7 @@ public sealed partial class LiquidationScheduler
                 Id = j.Id, Account = j.Account, Market = j.Market, Target = j.Target, Requested = j.Requested, Filled = j.Filled,
                 InFlight = j.InFlight, HealthFactor = j.HealthFactor, WaitingSince = j.WaitingSince, IntervalStart = j.IntervalStart,
                 ReleasedInInterval = j.ReleasedInInterval, Status = j.Status, Dust = j.Dust, ClosedAt = j.ClosedAt,
+                Slot = j.Status == JobStatus.Active ? scheduler._marketJobs[j.Market].Count : -1,
             };
             if (j.Status == JobStatus.Active)
             {
@@ -151,6 +153,11 @@ public sealed partial class LiquidationScheduler
         {
             SnapshotJson.Check(c is { Length: 2 } && c[0] >= 0 && c[0] <= int.MaxValue, "cooldowns", c is null ? null : string.Join(",", c));
             scheduler._cooldownUntil[(int)c![0]] = c[1];
+        }
+
+        foreach (var ((account, _), id) in scheduler._activeByAccount)
+        {
+            CollectionsMarshal.GetValueRefOrNullRef(scheduler._jobs, id).CooldownUntil = scheduler._cooldownUntil.GetValueOrDefault(account);
         }
 
         var k = SnapshotJson.Present(s.Counters, "counters");

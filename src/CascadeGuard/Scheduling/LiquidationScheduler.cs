@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using CascadeGuard.Primitives;
@@ -37,6 +38,7 @@ public sealed partial class LiquidationScheduler
     private readonly Dictionary<int, long> _cooldownUntil = [];
     private readonly List<long> _scratchIds = [];
     private Candidate[] _candidates = new Candidate[64];
+    private List<(int Account, long Job)>? _finished;
     private SplitMixRandom _random;
     private long _nextJob = 1;
     private long _nextInstruction = 1;
@@ -114,6 +116,8 @@ public sealed partial class LiquidationScheduler
             WaitingSince = now,
             IntervalStart = now,
             Status = JobStatus.Active,
+            Slot = _marketJobs[market].Count,
+            CooldownUntil = _cooldownUntil.GetValueOrDefault(request.Account.Value),
         };
         _activeByAccount[key] = id;
         _marketJobs[market].Add(id);
@@ -147,23 +151,38 @@ public sealed partial class LiquidationScheduler
                 continue;
             }
 
-            var candidates = Rank(m, now, price);
-            for (var c = 0; c < candidates.Length; c++)
+            // Most urgent first, popped from a heap: in a stressed market the throttle runs out after a few slices while
+            // thousands of jobs wait, and only the released head needs to be in order.
+            var heap = new CandidateHeap(Rank(m, now, price));
+            var throttle = _markets[m].Throttle;
+            var atomic = throttle is ITickAtomicThrottle { IsTickAtomic: true } a ? a : null;
+            while (heap.Count > 0)
             {
                 if (count == released.Length)
                 {
                     full = true;
+                    Unrank(heap.Remaining);
                     break;
                 }
 
-                var outcome = TryRelease(candidates[c].Job, m, price, now, out released[count]);
+                var candidate = heap.Pop();
+                var outcome = TryRelease(candidate, m, price, now, out released[count]);
                 if (outcome == ReleaseOutcome.Released)
                 {
                     count++;
                 }
-                else if (outcome == ReleaseOutcome.Throttled)
+                else if (outcome is ReleaseOutcome.Throttled or ReleaseOutcome.Refused)
                 {
                     throttled++;
+                    if (outcome == ReleaseOutcome.Refused && atomic is not null)
+                    {
+                        // The budget is below one minimum order and nothing in the rest of this tick can raise it: every
+                        // remaining job that wants a slice would be refused too. Count those refusals without asking.
+                        var refused = CountWanting(heap.Remaining);
+                        atomic.RecordRefusals(_markets[m].MinimumOrder, refused);
+                        throttled += refused;
+                        break;
+                    }
                 }
             }
         }
@@ -318,6 +337,17 @@ public sealed partial class LiquidationScheduler
         return true;
     }
 
+    /// <summary>
+    /// From now on, remembers each job that ends (completed, with dust or cancelled) until <see cref="ClearFinishedJobs"/>,
+    /// so that an owner can follow its jobs without asking about each one every tick.
+    /// </summary>
+    internal void TrackFinishedJobs() => _finished ??= [];
+
+    /// <summary>The jobs that ended since the last clear (account, job id), in the order they ended.</summary>
+    internal ReadOnlySpan<(int Account, long Job)> FinishedJobs => CollectionsMarshal.AsSpan(_finished);
+
+    internal void ClearFinishedJobs() => _finished?.Clear();
+
     /// <summary>The account and market index (into the scheduler's markets) an instruction belongs to, while it is remembered.</summary>
     internal bool TryGetInstructionOwner(InstructionId instruction, out AccountId account, out int market)
     {
@@ -361,8 +391,13 @@ public sealed partial class LiquidationScheduler
         return index;
     }
 
-    /// <summary>The market's active jobs that may release now, most urgent first (ties by job id, so the order is total).</summary>
-    private ReadOnlySpan<Candidate> Rank(int market, long now, double price)
+    /// <summary>
+    /// The market's active jobs that may release now (ties by job id, so the order is total), in no particular order. Each
+    /// job's share interval is rolled here, as the release step would roll it, and its wanted slice computed: both depend on
+    /// the job alone, so a job that is never reached because the budget ran out keeps exactly the state a refused reservation
+    /// would have left. <see cref="Unrank"/> undoes the roll for jobs left unprocessed when the caller's buffer fills.
+    /// </summary>
+    private Span<Candidate> Rank(int market, long now, double price)
     {
         var jobs = _marketJobs[market];
         if (_candidates.Length < jobs.Count)
@@ -375,34 +410,70 @@ public sealed partial class LiquidationScheduler
         foreach (var id in jobs)
         {
             ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, id);
-            if (job.Requested - job.Filled - job.InFlight <= job.Requested * Residue
-                || (_cooldownUntil.TryGetValue(job.Account, out var until) && now < until))
+            if (job.Requested - job.Filled - job.InFlight <= job.Requested * Residue || now < job.CooldownUntil)
             {
                 continue;
             }
 
-            _candidates[n++] = new Candidate(job.HealthFactor - (agingPerTick * (now - job.WaitingSince)), id);
+            var intervalStart = job.IntervalStart;
+            var releasedInInterval = job.ReleasedInInterval;
+            if (now - job.IntervalStart >= _options.ShareInterval.Ticks)
+            {
+                job.IntervalStart = now;
+                job.ReleasedInInterval = 0;
+            }
+
+            _candidates[n++] = new Candidate(job.HealthFactor - (agingPerTick * (now - job.WaitingSince)), id, Wanted(ref job, market, price), intervalStart, releasedInInterval);
         }
 
-        var span = _candidates.AsSpan(0, n);
-        span.Sort();
-        return span;
+        return _candidates.AsSpan(0, n);
     }
 
-    private ReleaseOutcome TryRelease(long id, int market, double price, long now, out SellInstruction instruction)
+    /// <summary>Starts an account's cooldown, and copies it to the account's active jobs, where ranking reads it.</summary>
+    private void SetCooldown(int account, long until)
     {
-        instruction = default;
-        ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, id);
-        if (_cooldownUntil.TryGetValue(job.Account, out var until) && now < until)
+        _cooldownUntil[account] = until;
+        for (var m = 0; m < _markets.Length; m++)
         {
-            // Another job of the same account released earlier in this tick.
-            return ReleaseOutcome.Skipped;
+            if (_activeByAccount.TryGetValue((account, m), out var id))
+            {
+                CollectionsMarshal.GetValueRefOrNullRef(_jobs, id).CooldownUntil = until;
+            }
+        }
+    }
+
+    /// <summary>Restores the share interval of jobs ranked but not processed.</summary>
+    private void Unrank(ReadOnlySpan<Candidate> candidates)
+    {
+        foreach (var c in candidates)
+        {
+            ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, c.Job);
+            job.IntervalStart = c.IntervalStart;
+            job.ReleasedInInterval = c.ReleasedInInterval;
+        }
+    }
+
+    /// <summary>Jobs among <paramref name="candidates"/> that want a slice (the others would be skipped, not refused).</summary>
+    private static int CountWanting(ReadOnlySpan<Candidate> candidates)
+    {
+        var n = 0;
+        foreach (var c in candidates)
+        {
+            if (c.Wanted >= 0)
+            {
+                n++;
+            }
         }
 
+        return n;
+    }
+
+    /// <summary>The slice a job wants now (its share interval already rolled), or −1 when it wants less than one minimum order.</summary>
+    private double Wanted(ref Job job, int market, double price)
+    {
         var venue = _markets[market];
         var min = venue.MinimumOrder;
-        var unit = Unit(job.Target, price);
-        var open = (job.Requested - job.Filled - job.InFlight) / unit;
+        var open = (job.Requested - job.Filled - job.InFlight) / Unit(job.Target, price);
 
         // Proceeds jobs sell at least one minimum order even for a small remaining amount (overshooting slightly);
         // quantity jobs keep their remainder at zero or at least one minimum order.
@@ -411,15 +482,9 @@ public sealed partial class LiquidationScheduler
             open = Math.Max(open, min);
         }
 
-        if (now - job.IntervalStart >= _options.ShareInterval.Ticks)
-        {
-            job.IntervalStart = now;
-            job.ReleasedInInterval = 0;
-        }
-
         var cap = _options.MaxSharePerInterval >= 1
             ? double.PositiveInfinity
-            : Math.Max(_options.MaxSharePerInterval * job.Requested / unit, min) - job.ReleasedInInterval;
+            : Math.Max(_options.MaxSharePerInterval * job.Requested / Unit(job.Target, price), min) - job.ReleasedInInterval;
         var wanted = Math.Min(open, Math.Min(venue.MaximumSlice, cap));
         if (open - wanted > 0 && open - wanted < min)
         {
@@ -427,15 +492,37 @@ public sealed partial class LiquidationScheduler
             wanted = open;
         }
 
-        if (wanted < min)
+        return wanted < min ? -1 : wanted;
+    }
+
+    private ReleaseOutcome TryRelease(in Candidate candidate, int market, double price, long now, out SellInstruction instruction)
+    {
+        instruction = default;
+        var id = candidate.Job;
+        ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, id);
+
+        // One job per account and market, and Rank left out accounts in cooldown: no job ranked here shares an account
+        // with a job released earlier in this tick.
+        Debug.Assert(!(_cooldownUntil.TryGetValue(job.Account, out var until) && now < until), "ranked jobs are not in cooldown");
+        var wanted = candidate.Wanted;
+        if (wanted < 0)
         {
             return ReleaseOutcome.Skipped;
+        }
+
+        var venue = _markets[market];
+        var min = venue.MinimumOrder;
+        var unit = Unit(job.Target, price);
+        var open = (job.Requested - job.Filled - job.InFlight) / unit;
+        if (job.Target == LiquidationTarget.Proceeds)
+        {
+            open = Math.Max(open, min);
         }
 
         var lease = venue.Throttle.TryReserve(wanted, min);
         if (!lease.IsGranted)
         {
-            return ReleaseOutcome.Throttled;
+            return ReleaseOutcome.Refused;
         }
 
         var granted = lease.Quantity;
@@ -479,7 +566,7 @@ public sealed partial class LiquidationScheduler
         job.InFlight += granted * unit;
         job.ReleasedInInterval += granted;
         job.WaitingSince = now;
-        _cooldownUntil[job.Account] = now + _options.AccountCooldown.Ticks;
+        SetCooldown(job.Account, now + _options.AccountCooldown.Ticks);
         _counters.ReleasedInstructions++;
         _counters.ReleasedQuantity += granted;
         instruction = new SellInstruction(
@@ -594,12 +681,31 @@ public sealed partial class LiquidationScheduler
         job.ClosedAt = now;
         job.InFlight = 0;
         _activeByAccount.Remove((job.Account, job.Market));
-        _marketJobs[job.Market].Remove(job.Id);
+        RemoveFromMarket(job.Market, job.Slot);
         _closedJobs.Enqueue((job.Id, now));
+        _finished?.Add((job.Account, job.Id));
         if (status != JobStatus.Cancelled)
         {
             _counters.CompletedJobs++;
         }
+    }
+
+    /// <summary>
+    /// Removes a job from its market's list in O(1) by moving the last one into its slot (the order of the list does not
+    /// matter: candidates are ordered by score and id).
+    /// </summary>
+    private void RemoveFromMarket(int market, int slot)
+    {
+        var jobs = _marketJobs[market];
+        var last = jobs.Count - 1;
+        if (slot != last)
+        {
+            var moved = jobs[last];
+            jobs[slot] = moved;
+            CollectionsMarshal.GetValueRefOrNullRef(_jobs, moved).Slot = slot;
+        }
+
+        jobs.RemoveAt(last);
     }
 
     /// <summary>Forgets closed instructions, ended jobs and fill ids older than the retention.</summary>
@@ -628,7 +734,13 @@ public sealed partial class LiquidationScheduler
     private enum ReleaseOutcome
     {
         Released,
+
+        /// <summary>The throttle granted, but not a size that leaves no dust; the job waits.</summary>
         Throttled,
+
+        /// <summary>The throttle refused one minimum order: its budget is spent for this tick.</summary>
+        Refused,
+
         Skipped,
     }
 
@@ -648,6 +760,12 @@ public sealed partial class LiquidationScheduler
         public JobStatus Status;
         public double Dust;
         public long ClosedAt;
+
+        /// <summary>Position in its market's list of active jobs.</summary>
+        public int Slot;
+
+        /// <summary>While active, its account's cooldown end (a copy of the scheduler's, kept in step; 0 for none).</summary>
+        public long CooldownUntil;
     }
 
     private struct Instruction
@@ -679,14 +797,80 @@ public sealed partial class LiquidationScheduler
         public long LateFills;
     }
 
-    // Ordered by score, then job id. Sorting through IComparable (not a comparer argument, which the runtime wraps in a
-    // delegate) keeps the tick free of allocation.
-    private readonly record struct Candidate(double Score, long Job) : IComparable<Candidate>
+    // Ordered by score, then job id; carries the job's wanted slice and its share interval before Rank rolled it.
+    // Comparing through IComparable (not a comparer argument, which the runtime wraps in a delegate) keeps the tick free of
+    // allocation.
+    private readonly record struct Candidate(double Score, long Job, double Wanted, long IntervalStart, double ReleasedInInterval) : IComparable<Candidate>
     {
         public int CompareTo(Candidate other)
         {
             var byScore = Score.CompareTo(other.Score);
             return byScore != 0 ? byScore : Job.CompareTo(other.Job);
+        }
+    }
+
+    /// <summary>
+    /// A binary min-heap over the ranked candidates, built in place in O(n): popping gives them in exactly the order a full
+    /// sort would (the order is total), at O(log n) each, and what is never popped costs no ordering at all.
+    /// </summary>
+    private ref struct CandidateHeap
+    {
+        private readonly Span<Candidate> _items;
+
+        public CandidateHeap(Span<Candidate> items)
+        {
+            _items = items;
+            Count = items.Length;
+            for (var i = (Count / 2) - 1; i >= 0; i--)
+            {
+                Down(i);
+            }
+        }
+
+        public int Count { get; private set; }
+
+        /// <summary>The candidates not popped yet, in heap order.</summary>
+        public readonly ReadOnlySpan<Candidate> Remaining => _items[..Count];
+
+        public Candidate Pop()
+        {
+            var top = _items[0];
+            Count--;
+            if (Count > 0)
+            {
+                _items[0] = _items[Count];
+                Down(0);
+            }
+
+            return top;
+        }
+
+        private readonly void Down(int i)
+        {
+            var item = _items[i];
+            while (true)
+            {
+                var child = (2 * i) + 1;
+                if (child >= Count)
+                {
+                    break;
+                }
+
+                if (child + 1 < Count && _items[child + 1].CompareTo(_items[child]) < 0)
+                {
+                    child++;
+                }
+
+                if (_items[child].CompareTo(item) >= 0)
+                {
+                    break;
+                }
+
+                _items[i] = _items[child];
+                i = child;
+            }
+
+            _items[i] = item;
         }
     }
 }

@@ -50,6 +50,8 @@ internal sealed class LeaseBook
 
     public void Deny() => DeniedCount++;
 
+    public void Deny(int count) => DeniedCount += count;
+
     /// <summary>The statistics record: this book's counters with the budget figures the throttle supplies.</summary>
     public ThrottleStatistics Statistics(double available, double multiplier, ThrottleReason limit) =>
         new(available, InFlight, OpenCount, Granted, Committed, Released, GrantedCount, DeniedCount, multiplier, limit);

@@ -9,7 +9,7 @@ namespace CascadeGuard.Throttling;
 /// the same with either; depth, volume and conditions are checked and ignored.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-public sealed class UnlimitedVolumeThrottle : IVolumeThrottle
+public sealed class UnlimitedVolumeThrottle : IVolumeThrottle, ITickAtomicThrottle
 {
     private const string Kind = "unlimited";
     private const int MaxOpenLeases = 1_000_000;
@@ -60,6 +60,18 @@ public sealed class UnlimitedVolumeThrottle : IVolumeThrottle
             }
 
             return new ThrottleLease(_leases.Open(quantity), quantity, ThrottleReason.None, null, double.PositiveInfinity);
+        }
+    }
+
+    /// <inheritdoc />
+    bool ITickAtomicThrottle.IsTickAtomic => true;
+
+    /// <inheritdoc />
+    void ITickAtomicThrottle.RecordRefusals(double minimumQuantity, int count)
+    {
+        lock (_gate)
+        {
+            _leases.Deny(count);
         }
     }
 

@@ -22,7 +22,7 @@ namespace CascadeGuard.Throttling;
 /// Time comes from the <see cref="TimeProvider"/>; if it steps backwards the throttle treats time as standing still at the
 /// latest event it recorded. Thread-safe: every member takes one lock. Nothing allocates in steady state.
 /// </remarks>
-public sealed class VolumeThrottle : IVolumeThrottle
+public sealed class VolumeThrottle : IVolumeThrottle, ITickAtomicThrottle
 {
     private const string Kind = "depthAware";
 
@@ -152,6 +152,18 @@ public sealed class VolumeThrottle : IVolumeThrottle
             _leases.Deny();
             var retryAt = terms.Gate == ThrottleReason.None ? EarliestGrant(now, minimumQuantity) : null;
             return new ThrottleLease(default, 0, terms.Binding, retryAt, available);
+        }
+    }
+
+    /// <inheritdoc />
+    bool ITickAtomicThrottle.IsTickAtomic => true;
+
+    /// <inheritdoc />
+    void ITickAtomicThrottle.RecordRefusals(double minimumQuantity, int count)
+    {
+        lock (_gate)
+        {
+            _leases.Deny(count);
         }
     }
 

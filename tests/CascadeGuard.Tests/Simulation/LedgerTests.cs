@@ -43,6 +43,30 @@ public class LedgerTests
     }
 
     [Fact]
+    public void Engine_rule_takes_the_proportional_penalty_first_and_refunds_what_exceeds_the_debt()
+    {
+        // CascadeGuard's engine splits proceeds G into the penalty ⌊G · 0.05 / 1.05⌋ and a repayment, uncapped.
+        // 4 units at 1,900: G = 7,600, penalty ⌊361.9047619…⌋ = 361.904761, repaid 7,238.095239 (one millionth more than
+        // the protocol rule's ⌊7,600 / 1.05⌋ = 7,238.095238).
+        var (ledger, _, _, _, actions) = SimulationFixtures.Hand([10m, 10m], [16_000m, 5_000m], 1_900, new MarketParameters { Feedback = false });
+        var sale = actions.Sell(0, 4, 0.05, 0, Counterparty.InsuranceFund, SettlementRule.Engine);
+        sale.Settlement.Penalty.Should().Be(361.904761m);
+        sale.Settlement.Repaid.Should().Be(7_238.095239m);
+        ledger.ExactDebt(0).Should().Be(8_761.904761m);
+        actions.Balance(Counterparty.InsuranceFund).Should().Be(361.904761m, "the penalty went to the party named, not to keepers");
+        ledger.KeeperIncentives.Should().Be(0m);
+
+        // All 10 units of account 1 (owing 5,000): G = 19,000, penalty 904.761904 (not capped at 5 % of the debt, 250),
+        // repaid 5,000, refunded 13,095.238096.
+        var full = actions.Sell(1, 10, 0.05, 0, Counterparty.InsuranceFund, SettlementRule.Engine);
+        full.Settlement.Penalty.Should().Be(904.761904m);
+        full.Settlement.Repaid.Should().Be(5_000m);
+        full.Settlement.Refund.Should().Be(13_095.238096m);
+        ledger.Cash(1).Should().Be(13_095.238096m);
+        ledger.CheckConservation().Should().Be((0m, 0m, 0m));
+    }
+
+    [Fact]
     public void Insolvent_account_keeps_its_remaining_debt_as_bad_debt()
     {
         var (ledger, _, _, recorder, actions) = SimulationFixtures.Hand([10m], [16_000m], 1_500, new MarketParameters { Feedback = false });
@@ -72,7 +96,15 @@ public class LedgerTests
                 switch (kind)
                 {
                     case 0:
-                        actions.Sell(account, units, 0.05);
+                        if (account % 2 == 0)
+                        {
+                            actions.Sell(account, units, 0.05);
+                        }
+                        else
+                        {
+                            actions.Sell(account, units, 0.05, 0, Counterparty.InsuranceFund, SettlementRule.Engine);
+                        }
+
                         break;
                     case 1:
                         if (ledger.ExactCollateral(account) > 0m)
@@ -92,7 +124,7 @@ public class LedgerTests
                         if (exact > 0m)
                         {
                             var paid = decimal.Round(exact * (decimal)(1_500 * price), 6, MidpointRounding.ToPositiveInfinity);
-                            actions.TransferExact(account, exact, paid, 0.05, Counterparty.AuctionTakers, account % 2 == 0 ? Counterparty.InsuranceFund : null);
+                            actions.TransferExact(account, exact, paid, 0.05, Counterparty.AuctionTakers, account % 2 == 0 ? Counterparty.InsuranceFund : null, account % 3 == 0 ? SettlementRule.Engine : SettlementRule.Protocol);
                         }
 
                         break;
@@ -173,6 +205,9 @@ public class LedgerTests
         ("amount", a => a.CoverExact(0, -1m, Counterparty.InsuranceFund)),
         ("amount", a => a.CoverExact(0, 0.0000001m, Counterparty.InsuranceFund)),
         ("party", a => a.Balance((Counterparty)9)),
+        ("party", a => a.Sell(0, 1, 0.05, 0, (Counterparty)5)),
+        ("rule", a => a.Sell(0, 1, 0.05, 0, null, (SettlementRule)2)),
+        ("rule", a => a.TransferExact(0, 1m, 1m, 0.05, Counterparty.AuctionTakers, null, (SettlementRule)(-1))),
     ];
 
     public static TheoryData<int> BadExactRequests => new(Enumerable.Range(0, BadExactCases.Length));

@@ -12,10 +12,10 @@ public class SweepCommandTests
             "sweep", "--accounts", "500", "--runs", "1", "--steps", "240", "--shocks", "0.4", "--debt-to-depth", "10,160", "--half-lives", "1s", "1d", "--leverage", "3", "--out", directory);
         error.Should().BeEmpty();
         code.Should().Be(0);
-        output.Should().Contain("Sweep").And.Contain("close-factor against naive, 4 cells");
+        output.Should().Contain("Sweep").And.Contain("cascadeguard against naive, 4 cells");
 
         var lines = File.ReadAllLines(Path.Combine(directory, "sweep.csv"));
-        lines[0].Should().Be("shock,debt_to_depth,half_life_seconds,median_leverage,naive_bad_debt,close-factor_bad_debt,reduction,naive_drawdown,close-factor_drawdown,naive_accounts_liquidated,close-factor_accounts_liquidated");
+        lines[0].Should().Be("shock,debt_to_depth,half_life_seconds,median_leverage,naive_bad_debt,cascadeguard_bad_debt,reduction,naive_drawdown,cascadeguard_drawdown,naive_accounts_liquidated,cascadeguard_accounts_liquidated");
         lines.Should().HaveCount(5);
         lines.Skip(1).Select(l => l.Split(',')[1] + "/" + l.Split(',')[2]).Should().Equal("10/1", "10/86400", "160/1", "160/86400");
         foreach (var line in lines.Skip(1))
@@ -40,7 +40,6 @@ public class SweepCommandTests
 
     [Theory]
     [InlineData(new[] { "sweep", "--policy", "naive" }, "'naive' is the baseline")]
-    [InlineData(new[] { "sweep", "--policy", "cascadeguard" }, "policy 'cascadeguard' is not available yet")]
     [InlineData(new[] { "sweep", "--leverage", "8" }, "option '--leverage': 8 gives a median health factor")]
     [InlineData(new[] { "sweep", "--shocks", "0.4,abc" }, "option '--shocks' must be a number from 0 to 0.99; was 'abc'")]
     [InlineData(new[] { "sweep", "--half-lives", "1s,0s" }, "option '--half-lives' must be a duration")]
