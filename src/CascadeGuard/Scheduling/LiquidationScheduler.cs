@@ -137,6 +137,7 @@ public sealed partial class LiquidationScheduler
         Prune(now);
         var count = 0;
         var throttled = 0;
+        var deniedNotional = 0.0;
         var full = false;
         for (var m = 0; m < _markets.Length && !full; m++)
         {
@@ -156,7 +157,8 @@ public sealed partial class LiquidationScheduler
                     break;
                 }
 
-                var outcome = TryRelease(candidates[c].Job, m, price, now, out released[count]);
+                var outcome = TryRelease(candidates[c].Job, m, price, now, out released[count], out var denied);
+                deniedNotional += denied * price;
                 if (outcome == ReleaseOutcome.Released)
                 {
                     count++;
@@ -168,7 +170,7 @@ public sealed partial class LiquidationScheduler
             }
         }
 
-        return new TickSummary(count, expired, throttled, full);
+        return new TickSummary(count, expired, throttled, full, deniedNotional);
     }
 
     /// <summary>Applies a fill reported by the host's executor.</summary>
@@ -389,9 +391,11 @@ public sealed partial class LiquidationScheduler
         return span;
     }
 
-    private ReleaseOutcome TryRelease(long id, int market, double price, long now, out SellInstruction instruction)
+    /// <summary>Releases one slice of a job if its market's throttle allows; <paramref name="denied"/> is what the throttle refused.</summary>
+    private ReleaseOutcome TryRelease(long id, int market, double price, long now, out SellInstruction instruction, out double denied)
     {
         instruction = default;
+        denied = 0;
         ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, id);
         if (_cooldownUntil.TryGetValue(job.Account, out var until) && now < until)
         {
@@ -435,6 +439,7 @@ public sealed partial class LiquidationScheduler
         var lease = venue.Throttle.TryReserve(wanted, min);
         if (!lease.IsGranted)
         {
+            denied = wanted;
             return ReleaseOutcome.Throttled;
         }
 
@@ -446,17 +451,21 @@ public sealed partial class LiquidationScheduler
             var smaller = open - min;
             if (smaller < min)
             {
+                denied = wanted;
                 return ReleaseOutcome.Throttled;
             }
 
             lease = venue.Throttle.TryReserve(smaller, smaller);
             if (!lease.IsGranted)
             {
+                denied = wanted;
                 return ReleaseOutcome.Throttled;
             }
 
             granted = lease.Quantity;
         }
+
+        denied = wanted - granted;
 
         var start = now + (long)(_random.NextDouble() * _options.StartJitter.Ticks);
         var end = start + _options.ExecutionTime.Ticks;
