@@ -78,7 +78,7 @@ public sealed partial class CascadeGuardEngine
         var penalty = MoneyConversion.RoundToQuantum(result.Paid * penaltyRate / (1 + penaltyRate), _options.SettlementQuantum, SolvencyRounding.Pay);
         if (penalty > 0)
         {
-            _waterfall.DistributePenalty(OperationFor(TakeOperations, takeId), view.Owner, MarketOf(view.Asset), penalty);
+            Distributed(_waterfall.DistributePenalty(OperationFor(TakeOperations, takeId), view.Owner, MarketOf(view.Asset), penalty));
         }
 
         _counters.Penalties += penalty;
@@ -187,7 +187,7 @@ public sealed partial class CascadeGuardEngine
         var penalty = MoneyConversion.ToMoney(proceeds * penaltyRate / (1 + penaltyRate), _options.SettlementQuantum, SolvencyRounding.Pay);
         if (penalty > 0)
         {
-            _waterfall.DistributePenalty(OperationFor(FillOperations, fill.FillId), account, market.Id, penalty);
+            Distributed(_waterfall.DistributePenalty(OperationFor(FillOperations, fill.FillId), account, market.Id, penalty));
         }
 
         var repayable = proceeds - (double)penalty;
@@ -205,6 +205,18 @@ public sealed partial class CascadeGuardEngine
         _counters.DebtRepaid += repaid;
         _counters.Penalties += penalty;
         _dirty.Add(account.Value);
+    }
+
+    /// <summary>
+    /// A penalty split is refused only for an amount off the quantum or a reused id, which the engine rules out by
+    /// construction (amounts are rounded to the quantum, ids derive from unique fill and take ids): a refusal is a bug.
+    /// </summary>
+    private static void Distributed(PenaltySplit split)
+    {
+        if (split.Outcome == LedgerOutcome.Rejected)
+        {
+            throw new InvalidOperationException($"The loss waterfall refused a penalty split ({split.Rejection}); this is an engine invariant violation.");
+        }
     }
 
     /// <summary>Starts an auction of an account's whole holding of one collateral for its settlement debt.</summary>
@@ -230,7 +242,8 @@ public sealed partial class CascadeGuardEngine
         // The auctioned collateral and the debt it raises (less its penalty) leave the account for the auction.
         var penaltyRate = _table[asset]!.LiquidationPenalty;
         var held = Held(account, asset);
-        _book.SetCollateral(account, asset, result.UnstartedLot == 0 ? Math.Max(0, held - lot) : Math.Max(0, held - (double)result.StartedLot));
+        // Exactly the units the auction took leave the account: any dust below the auction's quantity precision stays.
+        _book.SetCollateral(account, asset, Math.Max(0, held - (double)result.StartedLot));
         var owed = Owed(account, settlement);
         _book.SetDebt(account, settlement, result.UnstartedDebt == 0 ? 0 : Math.Max(0, owed - ((double)result.StartedDebt / (1 + penaltyRate))));
         _activeAuction[account.Value] = result.Auction.Value;

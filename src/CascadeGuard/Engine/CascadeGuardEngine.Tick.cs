@@ -397,9 +397,9 @@ public sealed partial class CascadeGuardEngine
         while (true)
         {
             var summary = _scheduler.Tick(_referencePrices, _sales.AsSpan(total));
-            if (summary.Throttled > 0)
+            if (summary.DeniedNotional > 0)
             {
-                _telemetry.NotionalDenied.Add(summary.Throttled);
+                _telemetry.NotionalDenied.Add(summary.DeniedNotional);
             }
 
             for (var i = total; i < total + summary.Released; i++)

@@ -20,7 +20,7 @@ internal sealed class EngineTelemetry : IDisposable
         _ownsMeter = factory is null;
         LiquidationsReleased = _meter.CreateCounter<long>("cascadeguard.liquidations.released", "{instruction}", "Market sale instructions released.");
         NotionalReleased = _meter.CreateCounter<double>("cascadeguard.notional.released", "{settlement}", "Settlement value of the market sales released, at their reference price.");
-        NotionalDenied = _meter.CreateCounter<long>("cascadeguard.throttle.denied", "{job}", "Jobs that wanted a slice and found no throttle budget.");
+        NotionalDenied = _meter.CreateCounter<double>("cascadeguard.notional.denied", "{settlement}", "Settlement value of slices the volume throttles refused, at their reference price.");
         AuctionsStarted = _meter.CreateCounter<long>("cascadeguard.auctions.started", "{auction}", "Auctions started.");
         AuctionTakes = _meter.CreateCounter<long>("cascadeguard.auctions.takes", "{take}", "Auction takes applied.");
         BufferAbsorbed = _meter.CreateCounter<double>("cascadeguard.buffer.absorbed", "{settlement}", "Debt absorbed by buffer pools.");
@@ -34,7 +34,7 @@ internal sealed class EngineTelemetry : IDisposable
 
     public Counter<double> NotionalReleased { get; }
 
-    public Counter<long> NotionalDenied { get; }
+    public Counter<double> NotionalDenied { get; }
 
     public Counter<long> AuctionsStarted { get; }
 

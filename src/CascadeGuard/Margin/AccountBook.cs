@@ -286,33 +286,9 @@ public sealed class AccountBook
         }
 
         var limit = 1.0 + atRiskBand;
-        var k = CollateralSlots;
-        var m = DebtSlots;
         for (var i = 0; i < accounts.Length; i++)
         {
-            var slot = accounts[i].Value * k;
-            double c = 0, r = 0, d = 0;
-            for (var s = 0; s < k; s++)
-            {
-                var q = _collateralQuantities[slot + s];
-                if (q > 0)
-                {
-                    var a = _collateralAssets[slot + s];
-                    var v = q * prices[a];
-                    c += v;
-                    r += table.RiskAdjustedValue(a, v);
-                }
-            }
-
-            var debtSlot = accounts[i].Value * m;
-            for (var s = 0; s < m; s++)
-            {
-                d += _debtAmounts[debtSlot + s] * prices[_debtAssets[debtSlot + s]];
-            }
-
-            var hf = d > 0 ? r / d : double.PositiveInfinity;
-            healthFactors[i] = hf;
-            statuses[i] = AccountTotals.ClassifyBranchless(c, d, hf, limit);
+            EvaluateOne(accounts[i].Value, prices, table, limit, out healthFactors[i], out statuses[i]);
         }
     }
 
@@ -382,34 +358,37 @@ public sealed class AccountBook
         Span<AccountStatus> statuses,
         double limit)
     {
-        var k = CollateralSlots;
-        var m = DebtSlots;
         for (var i = 0; i < count; i++)
         {
-            double c = 0, r = 0, d = 0;
-            var slot = (first + i) * k;
-            for (var s = 0; s < k; s++)
-            {
-                var q = _collateralQuantities[slot + s];
-                if (q > 0)
-                {
-                    var a = _collateralAssets[slot + s];
-                    var v = q * prices[a];
-                    c += v;
-                    r += table.RiskAdjustedValue(a, v);
-                }
-            }
-
-            var debtSlot = (first + i) * m;
-            for (var s = 0; s < m; s++)
-            {
-                d += _debtAmounts[debtSlot + s] * prices[_debtAssets[debtSlot + s]];
-            }
-
-            var hf = d > 0 ? r / d : double.PositiveInfinity;
-            healthFactors[i] = hf;
-            statuses[i] = AccountTotals.Classify(c, d, hf, limit);
+            EvaluateOne(first + i, prices, table, limit, out healthFactors[i], out statuses[i]);
         }
+    }
+
+    /// <summary>One account through the risk table (size schedules included), in slot order, as the single-account path sums.</summary>
+    private void EvaluateOne(int account, ReadOnlySpan<double> prices, RiskParameterTable table, double limit, out double healthFactor, out AccountStatus status)
+    {
+        double c = 0, r = 0, d = 0;
+        var slot = account * CollateralSlots;
+        for (var s = 0; s < CollateralSlots; s++)
+        {
+            var q = _collateralQuantities[slot + s];
+            if (q > 0)
+            {
+                var a = _collateralAssets[slot + s];
+                var v = q * prices[a];
+                c += v;
+                r += table.RiskAdjustedValue(a, v);
+            }
+        }
+
+        var debtSlot = account * DebtSlots;
+        for (var s = 0; s < DebtSlots; s++)
+        {
+            d += _debtAmounts[debtSlot + s] * prices[_debtAssets[debtSlot + s]];
+        }
+
+        healthFactor = d > 0 ? r / d : double.PositiveInfinity;
+        status = AccountTotals.ClassifyBranchless(c, d, healthFactor, limit);
     }
 
     private static void Set(int[] assets, double[] amounts, int start, int slots, int asset, double amount, string kind)

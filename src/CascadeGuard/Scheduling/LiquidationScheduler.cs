@@ -141,6 +141,7 @@ public sealed partial class LiquidationScheduler
         Prune(now);
         var count = 0;
         var throttled = 0;
+        var deniedNotional = 0.0;
         var full = false;
         for (var m = 0; m < _markets.Length && !full; m++)
         {
@@ -166,7 +167,8 @@ public sealed partial class LiquidationScheduler
                 }
 
                 var candidate = heap.Pop();
-                var outcome = TryRelease(candidate, m, price, now, out released[count]);
+                var outcome = TryRelease(candidate, m, price, now, out released[count], out var denied);
+                deniedNotional += denied * price;
                 if (outcome == ReleaseOutcome.Released)
                 {
                     count++;
@@ -178,7 +180,8 @@ public sealed partial class LiquidationScheduler
                     {
                         // The budget is below one minimum order and nothing in the rest of this tick can raise it: every
                         // remaining job that wants a slice would be refused too. Count those refusals without asking.
-                        var refused = CountWanting(heap.Remaining);
+                        var (refused, wanted) = CountWanting(heap.Remaining);
+                        deniedNotional += wanted * price;
                         atomic.RecordRefusals(_markets[m].MinimumOrder, refused);
                         throttled += refused;
                         break;
@@ -187,7 +190,7 @@ public sealed partial class LiquidationScheduler
             }
         }
 
-        return new TickSummary(count, expired, throttled, full);
+        return new TickSummary(count, expired, throttled, full, deniedNotional);
     }
 
     /// <summary>Applies a fill reported by the host's executor.</summary>
@@ -453,19 +456,24 @@ public sealed partial class LiquidationScheduler
         }
     }
 
-    /// <summary>Jobs among <paramref name="candidates"/> that want a slice (the others would be skipped, not refused).</summary>
-    private static int CountWanting(ReadOnlySpan<Candidate> candidates)
+    /// <summary>
+    /// Jobs among <paramref name="candidates"/> that want a slice (the others would be skipped, not refused), and the
+    /// quantity they want.
+    /// </summary>
+    private static (int Count, double Wanted) CountWanting(ReadOnlySpan<Candidate> candidates)
     {
         var n = 0;
+        var wanted = 0.0;
         foreach (var c in candidates)
         {
             if (c.Wanted >= 0)
             {
                 n++;
+                wanted += c.Wanted;
             }
         }
 
-        return n;
+        return (n, wanted);
     }
 
     /// <summary>The slice a job wants now (its share interval already rolled), or −1 when it wants less than one minimum order.</summary>
@@ -495,9 +503,11 @@ public sealed partial class LiquidationScheduler
         return wanted < min ? -1 : wanted;
     }
 
-    private ReleaseOutcome TryRelease(in Candidate candidate, int market, double price, long now, out SellInstruction instruction)
+    /// <summary>Releases one slice of a job if its market's throttle allows; <paramref name="denied"/> is what the throttle refused.</summary>
+    private ReleaseOutcome TryRelease(in Candidate candidate, int market, double price, long now, out SellInstruction instruction, out double denied)
     {
         instruction = default;
+        denied = 0;
         var id = candidate.Job;
         ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, id);
 
@@ -522,6 +532,7 @@ public sealed partial class LiquidationScheduler
         var lease = venue.Throttle.TryReserve(wanted, min);
         if (!lease.IsGranted)
         {
+            denied = wanted;
             return ReleaseOutcome.Refused;
         }
 
@@ -533,17 +544,21 @@ public sealed partial class LiquidationScheduler
             var smaller = open - min;
             if (smaller < min)
             {
+                denied = wanted;
                 return ReleaseOutcome.Throttled;
             }
 
             lease = venue.Throttle.TryReserve(smaller, smaller);
             if (!lease.IsGranted)
             {
+                denied = wanted;
                 return ReleaseOutcome.Throttled;
             }
 
             granted = lease.Quantity;
         }
+
+        denied = wanted - granted;
 
         var start = now + (long)(_random.NextDouble() * _options.StartJitter.Ticks);
         var end = start + _options.ExecutionTime.Ticks;

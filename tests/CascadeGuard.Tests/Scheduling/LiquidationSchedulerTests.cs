@@ -71,8 +71,12 @@ public class LiquidationSchedulerTests
         scheduler.Submit(Request(1, 5.0, 0.9));
         scheduler.Submit(Request(2, 5.0, 0.8));
 
-        var released = Tick(scheduler);
+        var buffer = new SellInstruction[8];
+        var summary = scheduler.Tick(Prices, buffer);
+        var released = buffer[..summary.Released];
 
+        // The second job wanted 5 and was granted 2.5: 2.5 × 2,000 refused.
+        summary.DeniedNotional.Should().Be(5000.0);
         released.Sum(i => i.Quantity).Should().Be(7.5);
         released.Select(i => (i.Lease, i.Quantity)).Should().Equal(throttle.Grants);
         scheduler.GetStatistics().ReleasedQuantity.Should().Be(7.5);
