@@ -272,7 +272,7 @@ public sealed partial class CascadeGuardEngine
         for (var i = 0; i < n; i++)
         {
             var view = _auctionViews[i];
-            if (!view.NeedsReset || !_canLiquidate[view.Asset.Value] || !_canLiquidate[settlement])
+            if (!view.NeedsReset || !CanLiquidate(view.Asset.Value) || !CanLiquidate(settlement))
             {
                 continue;
             }

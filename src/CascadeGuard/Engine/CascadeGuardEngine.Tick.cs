@@ -106,7 +106,10 @@ public sealed partial class CascadeGuardEngine
         return all;
     }
 
-    /// <summary>Loads each market's book into its venue and throttle, runs its breaker and sets the scheduler's view of it.</summary>
+    /// <summary>
+    /// Loads each market's book into its venue and throttle, checks the oracle against the book, runs its breaker and sets
+    /// the scheduler's view of it.
+    /// </summary>
     private void UpdateMarkets()
     {
         var settlement = _definition.SettlementAsset.Value;
@@ -121,7 +124,6 @@ public sealed partial class CascadeGuardEngine
         for (var m = 0; m < _markets.Length; m++)
         {
             var market = _markets[m];
-            var asset = market.Collateral.Value;
             var rejection = OrderBook.TryRead(_bookFeed, market.Id, _bidBuffer, _askBuffer, RequiredSides, out var book);
             if (rejection == BookRejection.None)
             {
@@ -129,12 +131,19 @@ public sealed partial class CascadeGuardEngine
                 _throttles[m].UpdateDepth(_venues[m], book.Timestamp);
                 var bound = new SlippageBound(_componentOptions.Throttle.MaxSlippageBps, _componentOptions.Throttle.SlippageMeasure, _componentOptions.Throttle.SlippageReference);
                 _depthNotional[m] = VenueDepth.MaxQuantityWithin(_venues[m], TradeSide.Sell, bound) * book.BestBid;
+                _bookMid[m] = book.MidPrice;
             }
             else if (rejection != BookRejection.Missing)
             {
                 EngineLog.BookRejected(_logger, market.Id, rejection);
             }
+        }
 
+        UpdateDisputes(settlement);
+        for (var m = 0; m < _markets.Length; m++)
+        {
+            var market = _markets[m];
+            var asset = market.Collateral.Value;
             var volatility = AnnualisedVolatility(asset);
             _throttles[m].UpdateConditions(new ThrottleConditions(volatility, _vpin[m]));
             var price = _canLiquidate[asset] ? _prices[asset] : 0.0;
@@ -148,10 +157,64 @@ public sealed partial class CascadeGuardEngine
 
             _telemetry.BreakerState.Record((int)evaluation.Decision.State, _marketTags[m]);
             _scaled[m].Factor = evaluation.Decision.BudgetFactor * participation;
-            var sellable = evaluation.Decision.AllowsMarketSales && _canLiquidate[asset] && _canLiquidate[settlement];
+            var sellable = evaluation.Decision.AllowsMarketSales && CanLiquidate(asset) && CanLiquidate(settlement);
             _referencePrices[market.Id.Value] = sellable ? _prices[asset] / _prices[settlement] : double.NaN;
         }
     }
+
+    /// <summary>
+    /// Compares each market's oracle ratio (collateral over settlement price) with its book's last mid. A disagreement
+    /// beyond <see cref="CascadeGuardOptions.MaxOracleBookDeviation"/> means one of the two is wrong — an oracle that
+    /// spiked alone, or a book that is broken — and the engine cannot tell which: the market's collateral is not
+    /// liquidated until they agree again (a fail-safe: waiting costs less than liquidating on a false price).
+    /// </summary>
+    private void UpdateDisputes(int settlement)
+    {
+        for (var a = 0; a < _disputed.Length; a++)
+        {
+            _disputedScratch[a] = false;
+        }
+
+        var tolerance = _options.MaxOracleBookDeviation;
+        for (var m = 0; m < _markets.Length; m++)
+        {
+            var asset = _markets[m].Collateral.Value;
+            var mid = _bookMid[m];
+            if (mid > 0 && _prices[asset] > 0 && _prices[settlement] > 0)
+            {
+                var deviation = Math.Abs((_prices[asset] / _prices[settlement] / mid) - 1);
+                _disputedScratch[asset] |= deviation > tolerance;
+            }
+        }
+
+        for (var a = 0; a < _disputed.Length; a++)
+        {
+            var disputed = _disputedScratch[a];
+            if (disputed != _disputed[a])
+            {
+                if (disputed)
+                {
+                    EngineLog.OracleDisputed(_logger, new AssetId(a), tolerance);
+                }
+                else
+                {
+                    // Accounts skipped while the price was disputed are evaluated again now.
+                    _evaluatedPrices[a] = double.NaN;
+                    EngineLog.OracleDisputeCleared(_logger, new AssetId(a));
+                }
+
+                _disputed[a] = disputed;
+            }
+
+            if (disputed && _canLiquidate[a])
+            {
+                _paused.Add(new AssetId(a));
+            }
+        }
+    }
+
+    /// <summary>Whether an asset's accounts may be liquidated now: its oracle allows it and no book disputes its price.</summary>
+    private bool CanLiquidate(int asset) => _canLiquidate[asset] && !_disputed[asset];
 
     private RiskInputs RiskInputs()
     {
@@ -334,7 +397,7 @@ public sealed partial class CascadeGuardEngine
     {
         for (var j = 0; j < collateralCount; j++)
         {
-            if (!_canLiquidate[_collateralScratch[j].Asset.Value])
+            if (!CanLiquidate(_collateralScratch[j].Asset.Value))
             {
                 return false;
             }
@@ -342,7 +405,7 @@ public sealed partial class CascadeGuardEngine
 
         for (var j = 0; j < debtCount; j++)
         {
-            if (!_canLiquidate[_debtScratch[j].Asset.Value])
+            if (!CanLiquidate(_debtScratch[j].Asset.Value))
             {
                 return false;
             }

@@ -70,6 +70,9 @@ public sealed partial class CascadeGuardEngine : IDisposable
     private readonly double[] _prices;
     private readonly double[] _evaluatedPrices;
     private readonly bool[] _canLiquidate;
+    private readonly bool[] _disputed;
+    private readonly bool[] _disputedScratch;
+    private readonly double[] _bookMid;
     private readonly EwmaVolatility[] _volatility;
 
     // Markets.
@@ -209,6 +212,8 @@ public sealed partial class CascadeGuardEngine : IDisposable
         _prices = new double[assets];
         _evaluatedPrices = new double[assets];
         _canLiquidate = new bool[assets];
+        _disputed = new bool[assets];
+        _disputedScratch = new bool[assets];
         _volatility = new EwmaVolatility[assets];
         for (var a = 0; a < assets; a++)
         {
@@ -224,6 +229,7 @@ public sealed partial class CascadeGuardEngine : IDisposable
         _breakers = new CircuitBreaker[marketCount];
         _venues = new OrderBookVenue[marketCount];
         _depthNotional = new double[marketCount];
+        _bookMid = new double[marketCount];
         _vpin = new double[marketCount];
         var schedulerMarkets = new SchedulerMarket[marketCount];
         var maxMarketId = 0;
@@ -343,6 +349,7 @@ public sealed partial class CascadeGuardEngine : IDisposable
             MinimumDebtRemainder = source.MinimumDebtRemainder,
             ExpectedSlippage = source.ExpectedSlippage,
             AtRiskBand = source.AtRiskBand,
+            MaxOracleBookDeviation = source.MaxOracleBookDeviation,
             TickInterval = source.TickInterval,
             UseVolumeThrottle = source.UseVolumeThrottle,
             UseAdaptiveParameters = source.UseAdaptiveParameters,

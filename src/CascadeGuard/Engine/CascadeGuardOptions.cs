@@ -40,6 +40,15 @@ public sealed class CascadeGuardOptions
     /// <summary>Width of the at-risk band above a health factor of 1; zero or more. Default 0.05.</summary>
     public double AtRiskBand { get; set; } = 0.05;
 
+    /// <summary>
+    /// The largest disagreement allowed between the oracle and a market's own book: when the oracle ratio of a market
+    /// (collateral price over settlement price) differs from the book's mid by more than this fraction of the mid,
+    /// liquidations of the market's collateral and its sales pause until they agree again, as Compound's
+    /// UniswapAnchoredView refuses a reported price outside ±15 % of its on-chain anchor. Positive, or
+    /// <see cref="double.PositiveInfinity"/> for off. Default 0.15.
+    /// </summary>
+    public double MaxOracleBookDeviation { get; set; } = 0.15;
+
     /// <summary>The host's tick interval, used to annualise the volatility measured tick to tick; positive. Default 1 second.</summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -28,6 +28,7 @@ public sealed class CascadeGuardOptionsValidator : IValidateOptions<CascadeGuard
         Rule(double.IsFinite(options.MinimumDebtRemainder) && options.MinimumDebtRemainder >= 0, nameof(options.MinimumDebtRemainder), options.MinimumDebtRemainder, "must be finite, zero or positive");
         Rule(double.IsFinite(options.ExpectedSlippage) && options.ExpectedSlippage >= 0 && options.ExpectedSlippage < 1, nameof(options.ExpectedSlippage), options.ExpectedSlippage, "must be in [0, 1)");
         Rule(double.IsFinite(options.AtRiskBand) && options.AtRiskBand >= 0, nameof(options.AtRiskBand), options.AtRiskBand, "must be finite, zero or positive");
+        Rule(options.MaxOracleBookDeviation > 0, nameof(options.MaxOracleBookDeviation), options.MaxOracleBookDeviation, "must be positive (or +Infinity for off)");
         Rule(options.TickInterval > TimeSpan.Zero, nameof(options.TickInterval), options.TickInterval, "must be positive");
         Rule(options.SettlementQuantum > 0, nameof(options.SettlementQuantum), options.SettlementQuantum, "must be positive");
         Section(nameof(options.Oracle), () => options.Oracle.Validate());

@@ -37,4 +37,10 @@ internal static partial class EngineLog
 
     [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Auction {Auction} left {Shortfall} of debt: insurance {Insurance}, pools {Pools}, socialized {Socialized}, unabsorbed {Unabsorbed}")]
     public static partial void ShortfallAbsorbed(ILogger logger, Auctions.AuctionId auction, decimal shortfall, decimal insurance, decimal pools, decimal socialized, decimal unabsorbed);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Liquidations of {Asset} paused: its oracle price and its market's book differ by more than {Tolerance}")]
+    public static partial void OracleDisputed(ILogger logger, AssetId asset, double tolerance);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "Liquidations of {Asset} resumed: its oracle price and its market's book agree again")]
+    public static partial void OracleDisputeCleared(ILogger logger, AssetId asset);
 }

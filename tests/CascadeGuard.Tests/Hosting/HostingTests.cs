@@ -35,6 +35,7 @@ public class HostingTests
         options.MinimumDebtRemainder.Should().Be(0);
         options.ExpectedSlippage.Should().Be(0.01);
         options.AtRiskBand.Should().Be(0.05);
+        options.MaxOracleBookDeviation.Should().Be(0.15);
         options.TickInterval.Should().Be(TimeSpan.FromSeconds(1));
         options.UseVolumeThrottle.Should().BeTrue();
         options.UseAdaptiveParameters.Should().BeTrue();

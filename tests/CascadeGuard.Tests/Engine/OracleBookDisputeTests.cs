@@ -1,0 +1,105 @@
+using CascadeGuard.Engine;
+
+namespace CascadeGuard.Tests.Engine;
+
+/// <summary>
+/// The engine compares each market's oracle ratio with its own book: when they disagree by more than
+/// <see cref="CascadeGuardOptions.MaxOracleBookDeviation"/>, the market's collateral is not liquidated until they agree.
+/// </summary>
+public class OracleBookDisputeTests
+{
+    [Fact]
+    public void A_settlement_oracle_that_spikes_alone_liquidates_nothing_and_pauses_the_collateral()
+    {
+        using var world = new EngineWorld();
+        world.Tick(2000.0);
+        var account = world.Account(1.0, 1_500.0); // HF 2000 · 0.8 / 1500 = 1.067
+
+        // USDC's oracle reads 1.30 while the ETH/USDC book stays at 2,000: the oracle ratio 1,538.5 is 23 % under the
+        // book's mid, beyond the 15 % tolerance. By the oracle the account is liquidatable (HF 0.82); the engine waits.
+        for (var i = 0; i < 5; i++)
+        {
+            var tick = Spike(world, 1.30);
+            tick.NewLiquidations.Should().Be(0);
+            tick.Sales.IsEmpty.Should().BeTrue();
+            tick.AuctionsStarted.IsEmpty.Should().BeTrue();
+            tick.PausedAssets.ToArray().Should().Equal(EngineWorld.Eth);
+        }
+
+        world.Evaluate(account, out _, out _, out _).HealthFactor.Should().BeLessThan(1, "the oracle still says so");
+
+        // The oracle comes back: the dispute clears and the account, healthy again, is left alone.
+        var back = world.Tick(2000.0);
+        back.PausedAssets.IsEmpty.Should().BeTrue();
+        back.NewLiquidations.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_spike_within_the_tolerance_is_acted_on()
+    {
+        // 1.10: the oracle ratio is 9.1 % under the book, inside 15 %; the account (HF 1.067 at 1.00) is liquidatable at
+        // 1.10 (HF 0.97) and is routed at once.
+        using var world = new EngineWorld();
+        world.Tick(2000.0);
+        world.Account(1.0, 1_500.0);
+        var tick = Spike(world, 1.10);
+        tick.PausedAssets.IsEmpty.Should().BeTrue();
+        tick.NewLiquidations.Should().Be(1);
+    }
+
+    [Fact]
+    public void Accounts_skipped_during_a_dispute_are_routed_when_it_clears_at_an_unchanged_price()
+    {
+        // The book falls to 1,200 while the collateral oracle stays at 2,000 (a broken oracle, or a broken book): ETH is
+        // paused. Then the oracle catches up to 1,700 while the book recovers to 1,700; nothing moves after that.
+        using var world = new EngineWorld();
+        world.Tick(2000.0);
+        world.Account(1.0, 1_500.0);
+        world.Time.Advance(TimeSpan.FromSeconds(1));
+        var now = world.Time.GetUtcNow();
+        world.Prices.Set(EngineWorld.Eth, 1_700.0, now);
+        world.Prices.Set(EngineWorld.Usdc, 1.0, now);
+        world.Books.Set(EngineWorld.EthUsdc, 1_200.0, now);
+        var disputed = world.Engine.Tick();
+        disputed.PausedAssets.ToArray().Should().Equal(EngineWorld.Eth);
+        disputed.NewLiquidations.Should().Be(0, "HF 1700 · 0.8 / 1500 = 0.907 < 1, but the book disputes the price");
+
+        // Same oracle price, the book agrees again: the account is evaluated again although its price did not move.
+        var agreed = world.Tick(1_700.0);
+        agreed.PausedAssets.IsEmpty.Should().BeTrue();
+        agreed.NewLiquidations.Should().Be(1);
+    }
+
+    [Fact]
+    public void Infinity_turns_the_check_off()
+    {
+        using var world = new EngineWorld(o => o.MaxOracleBookDeviation = double.PositiveInfinity);
+        world.Tick(2000.0);
+        world.Account(1.0, 1_500.0);
+        var tick = Spike(world, 1.30);
+        tick.PausedAssets.IsEmpty.Should().BeTrue();
+        tick.NewLiquidations.Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    [InlineData(double.NegativeInfinity)]
+    public void A_tolerance_that_is_not_positive_is_rejected_by_name(double tolerance)
+    {
+        var errors = CascadeGuardOptionsValidator.Check(new CascadeGuardOptions { MaxOracleBookDeviation = tolerance });
+        errors.Should().ContainSingle().Which.Should().Contain(nameof(CascadeGuardOptions.MaxOracleBookDeviation));
+    }
+
+    // ETH and the book at 2,000; USDC's oracle at the given price.
+    private static TickResult Spike(EngineWorld world, double usdc)
+    {
+        world.Time.Advance(TimeSpan.FromSeconds(1));
+        var now = world.Time.GetUtcNow();
+        world.Prices.Set(EngineWorld.Eth, 2000.0, now);
+        world.Prices.Set(EngineWorld.Usdc, usdc, now);
+        world.Books.Set(EngineWorld.EthUsdc, 2000.0, now);
+        return world.Engine.Tick();
+    }
+}
