@@ -232,6 +232,14 @@ public sealed partial class LiquidationScheduler
             job.Filled += quantity * Unit(job.Target, fill.Price);
             if (instruction.Open <= instruction.Quantity * Residue)
             {
+                if (instruction.Open > 0)
+                {
+                    // A residue too small to sell (a host's rounding): its lease would otherwise stay open for ever, holding
+                    // budget and a slot of the throttle's bounded lease book.
+                    _markets[instruction.Market].Throttle.Release(new LeaseId(instruction.Lease));
+                    job.InFlight = Math.Max(0, job.InFlight - (instruction.Open * Unit(job.Target, instruction.ReferencePrice)));
+                }
+
                 CloseInstruction(ref instruction, fill.Instruction.Value, now);
             }
 

@@ -195,6 +195,30 @@ public class LiquidationSchedulerTests
     }
 
     [Fact]
+    public void A_fill_that_leaves_a_rounding_residue_closes_the_lease_with_the_instruction()
+    {
+        // A host that fills on a coarser grid leaves 10⁻¹³ of a 1,000-unit slice open: within the scheduler's residue
+        // (10⁻¹² of the slice), so the instruction closes. Its lease must close too — the VolumeThrottle keeps at most
+        // MaxOpenLeases (here 2) open, and a leaked lease would hold a slot for ever and refuse every later reservation.
+        var throttle = new VolumeThrottle(Eth, new VolumeThrottleOptions { VolumeParticipation = double.PositiveInfinity, MaxOpenLeases = 2 }, _time);
+        throttle.UpdateDepth(1e9, 2_000, Start);
+        var scheduler = Scheduler(throttle);
+        long fills = 0;
+        for (var account = 0; account < 5; account++)
+        {
+            scheduler.Submit(Request(account, 1_000.0, 0.9)).IsAccepted.Should().BeTrue();
+            var slice = Tick(scheduler).Should().ContainSingle($"account {account}'s slice is granted").Subject;
+            slice.Quantity.Should().Be(1_000.0);
+            scheduler.ApplyFill(new FillReport(++fills, slice.Id, 1_000.0 - 1e-13, 1_990.0)).Should().Be(FillOutcome.Applied);
+            var statistics = throttle.GetStatistics();
+            statistics.OpenLeases.Should().Be(0);
+            statistics.InFlight.Should().Be(0);
+        }
+
+        throttle.GetStatistics().DeniedCount.Should().Be(0);
+    }
+
+    [Fact]
     public void Unfilled_quantity_expires_back_to_the_job_and_is_released_again()
     {
         var throttle = new BudgetThrottle(Eth, 100.0);
