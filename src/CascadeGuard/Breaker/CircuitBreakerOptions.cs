@@ -18,11 +18,19 @@ public sealed class CircuitBreakerOptions
     /// </summary>
     public int PriceCapacity { get; set; } = 512;
 
-    /// <summary>Price drop (fraction from the window high). Default throttle at 5 % (exit below 3 %), halt at 15 % (exit below 10 %).</summary>
-    public BreakerThresholds PriceDrop { get; set; } = new(0.05, 0.03, 0.15, 0.10);
+    /// <summary>
+    /// Price drop (fraction from the window high). Default throttle at 5 % (exit below 3 %), no halt (halt enter +∞, exit
+    /// 10 %): a market that keeps falling is a reason to sell with care, not to stop selling while every queued account's
+    /// exposure grows (docs/circuit-breaker.md, "Why the defaults do not halt on market stress"). A host that expects
+    /// falls to bounce may set a finite halt level, such as 15 %.
+    /// </summary>
+    public BreakerThresholds PriceDrop { get; set; } = new(0.05, 0.03, double.PositiveInfinity, 0.10);
 
-    /// <summary>Realized volatility. Default throttle at 1.5 (exit below 1.0), halt at 3.0 (exit below 2.0).</summary>
-    public BreakerThresholds Volatility { get; set; } = new(1.5, 1.0, 3.0, 2.0);
+    /// <summary>
+    /// Realized volatility. Default throttle at 1.5 (exit below 1.0), no halt (halt enter +∞, exit 2.0), for the same
+    /// reason as <see cref="PriceDrop"/>; a host may set a finite halt level, such as 3.0.
+    /// </summary>
+    public BreakerThresholds Volatility { get; set; } = new(1.5, 1.0, double.PositiveInfinity, 2.0);
 
     /// <summary>VPIN. Default throttle at 0.6 (exit below 0.5), halt at 0.85 (exit below 0.7).</summary>
     public BreakerThresholds Vpin { get; set; } = new(0.6, 0.5, 0.85, 0.7);

@@ -25,9 +25,11 @@ public sealed class LiquidationSchedulerOptions
 
     /// <summary>
     /// The largest share of a job's requested quantity released within one <see cref="ShareInterval"/> (at least one minimum
-    /// order). Default 0.25. One means no cap.
+    /// order). Default 1: no cap — the market's throttle alone decides how much the book takes, because a cap that binds
+    /// while the book could absorb more only holds the account's exposure to a falling price longer (docs/scheduler.md).
+    /// A host that wants every account spread over time sets a share below one, such as 0.25.
     /// </summary>
-    public double MaxSharePerInterval { get; set; } = 0.25;
+    public double MaxSharePerInterval { get; set; } = 1.0;
 
     /// <summary>The interval of <see cref="MaxSharePerInterval"/>. Default 1 minute.</summary>
     public TimeSpan ShareInterval { get; set; } = TimeSpan.FromMinutes(1);

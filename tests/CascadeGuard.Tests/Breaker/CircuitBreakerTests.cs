@@ -9,10 +9,17 @@ public class CircuitBreakerTests
     private static readonly DateTimeOffset Start = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Tick = TimeSpan.FromTicks(1);
 
-    /// <summary>Binary-exact drop levels so that boundaries are exact: throttle 1/16 (exit 1/32), halt 1/4 (exit 1/8).</summary>
+    /// <summary>
+    /// Binary-exact drop levels so that boundaries are exact: throttle 1/16 (exit 1/32), halt 1/4 (exit 1/8); volatility
+    /// halting at 3.0 (exit 2.0), a level a host may opt into (the default does not halt).
+    /// </summary>
     private static (CircuitBreaker Breaker, FakeTimeProvider Clock) Create(Action<CircuitBreakerOptions>? configure = null)
     {
-        var o = new CircuitBreakerOptions { PriceDrop = new BreakerThresholds(0.0625, 0.03125, 0.25, 0.125) };
+        var o = new CircuitBreakerOptions
+        {
+            PriceDrop = new BreakerThresholds(0.0625, 0.03125, 0.25, 0.125),
+            Volatility = new BreakerThresholds(1.5, 1.0, 3.0, 2.0),
+        };
         configure?.Invoke(o);
         var clock = new FakeTimeProvider(Start);
         return (new CircuitBreaker(o, clock), clock);
@@ -130,6 +137,27 @@ public class CircuitBreakerTests
         var e = b.Evaluate(inputs);
         e.Decision.State.Should().Be(state, name);
         e.Transition.Reason.Should().Be(reason);
+    }
+
+    [Fact]
+    public void By_default_market_stress_throttles_but_never_halts()
+    {
+        // A 60 % drop within the window and a volatility of 25 (Black Thursday's afternoon): throttled, not halted — a halt
+        // stops liquidation sales while the market keeps moving and every queued account's exposure grows. The engine's own
+        // footprint and a silent oracle still halt.
+        var clock = new FakeTimeProvider(Start);
+        var b = new CircuitBreaker(new CircuitBreakerOptions(), clock);
+        b.Evaluate(new BreakerInputs(200, 0.5, 0.2, 0, 1000, OracleStatus.Fresh));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var stressed = b.Evaluate(new BreakerInputs(80, 25, 0.2, 0, 1000, OracleStatus.Fresh));
+        stressed.Decision.State.Should().Be(BreakerState.Throttled);
+        stressed.Measures.PriceDrop.Should().Be(0.6);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        b.Evaluate(new BreakerInputs(80, 25, 0.2, 1000, 1000, OracleStatus.Fresh)).Decision.State.Should().Be(BreakerState.Halted, "in-flight notional reached the depth");
+
+        var options = new CircuitBreakerOptions();
+        options.PriceDrop.HaltEnter.Should().Be(double.PositiveInfinity);
+        options.Volatility.HaltEnter.Should().Be(double.PositiveInfinity);
     }
 
     [Fact]

@@ -10,7 +10,12 @@ public class EngineConservationTests
     [Fact]
     public void Every_unit_of_collateral_and_settlement_is_accounted_for_across_a_crash()
     {
-        using var world = new EngineWorld(o => o.Breaker = new CascadeGuard.Breaker.CircuitBreakerOptions());
+        // Halting on volatility 3.0 (a level a host may opt into) keeps the market closed long enough for accounts to sink
+        // past what a partial sale restores, so both routes — market sales and auctions — are exercised.
+        using var world = new EngineWorld(o => o.Breaker = new CascadeGuard.Breaker.CircuitBreakerOptions
+        {
+            Volatility = new CascadeGuard.Breaker.BreakerThresholds(1.5, 1.0, 3.0, 2.0),
+        });
         var random = new Random(7);
         var accounts = new List<AccountId>();
         double ethIn = 0, debtIn = 0;

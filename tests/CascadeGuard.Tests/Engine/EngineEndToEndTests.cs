@@ -183,12 +183,16 @@ public class EngineEndToEndTests
     [Fact]
     public void A_halted_breaker_stops_market_sales_but_auctions_still_start()
     {
-        using var world = new EngineWorld(o => o.Breaker = new CascadeGuard.Breaker.CircuitBreakerOptions());
+        // A host that opts into halting on a 15 % fall (the default only throttles on market stress).
+        using var world = new EngineWorld(o => o.Breaker = new CascadeGuard.Breaker.CircuitBreakerOptions
+        {
+            PriceDrop = new CascadeGuard.Breaker.BreakerThresholds(0.05, 0.03, 0.15, 0.10),
+        });
         world.Tick(2000.0);
         var restorable = world.Account(1.0, 1250.0);
         var deep = world.Account(1.0, 1500.0);
 
-        // A 25 % fall within the 5-minute window is beyond the default 15 % halt level.
+        // A 25 % fall within the 5-minute window is beyond the 15 % halt level.
         var tick = world.Tick(1500.0);
         tick.BreakerTransitions.ToArray().Should().ContainSingle().Which.To.Should().Be(CascadeGuard.Breaker.BreakerState.Halted);
         tick.Sales.IsEmpty.Should().BeTrue();

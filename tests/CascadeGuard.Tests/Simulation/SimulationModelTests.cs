@@ -58,13 +58,13 @@ public class SimulationModelTests
     public void With_infinite_depth_no_policy_leaves_bad_debt_or_induces_a_drawdown(bool feedback, double debtToDepth)
     {
         // Off is infinite depth; a book 10⁶ times the debt is infinite depth in all but name. The auction is judged on a
-        // fall its price curve can follow, cascadeguard on one that does not trip its circuit breaker (the next tests show why).
+        // fall its price curve can follow (the next test shows why).
         var market = new MarketParameters { Feedback = feedback, DebtToDepth = debtToDepth };
         var fast = SimulationFixtures.Request(accounts: 3_000) with { Market = market };
         var slow = SimulationFixtures.Request(SlowFall, accounts: 3_000) with { Market = market };
         foreach (var policy in PolicyCatalog.Available)
         {
-            foreach (var request in policy.Name is "auction" or "cascadeguard" ? [slow] : new[] { fast, slow })
+            foreach (var request in policy.Name is "auction" ? [slow] : new[] { fast, slow })
             {
                 var world = SimulationFixtures.World(request, policy);
                 world[Metric.AccountsLiquidated].Should().BeGreaterThan(0);
@@ -91,20 +91,21 @@ public class SimulationModelTests
     }
 
     [Fact]
-    public void The_breaker_halts_cascadeguard_through_a_one_hour_fall_whatever_the_depth()
+    public void The_throttle_costs_cascadeguard_bad_debt_on_a_thin_book_that_keeps_falling()
     {
-        // A 40 % fall in an hour is 0.85 % a minute: annualised from one-minute ticks, a volatility of about 6, twice the
-        // breaker's default halt level (3). Market sales stop until it has fallen under 2 for 15 minutes, while the price
-        // keeps falling; the queued partial sales, planned on the prices of the first minutes, no longer restore the accounts
-        // and the engine auctions them under water: bad debt with infinite depth, none on a 12-hour fall (volatility ~0.9).
+        // The default shock: 40 % in an hour on a book holding 1/20 of the debt within 2 %, refilling with a 10-minute
+        // half-life. Selling at most a quarter of the 50 bps depth a step cannot keep up with accounts crossing their
+        // liquidation price, and those waiting go under water; `naive` dumps them at once and, with collateral worth
+        // 1/0.83 of the debt at the trigger, sells before they are insolvent. With infinite depth the engine keeps up.
+        // docs/simulator.md, "Where CascadeGuard does not win".
         var cascadeguard = PolicyCatalog.Find("cascadeguard")!;
-        var off = new MarketParameters { Feedback = false };
-        var fast = SimulationFixtures.World(SimulationFixtures.Request(accounts: 3_000) with { Market = off }, cascadeguard);
-        var slow = SimulationFixtures.World(SimulationFixtures.Request(SlowFall, accounts: 3_000) with { Market = off }, cascadeguard);
-        fast[Metric.BadDebt].Should().BeGreaterThan(0.01 * slow[Metric.SaleProceeds]);
-        fast[Metric.PeakUnfilled].Should().BeGreaterThan(10 * slow[Metric.PeakUnfilled], "the halted market leaves the liquidations queued");
-        slow[Metric.BadDebt].Should().Be(0);
-        fast[Metric.InsuranceAbsorption].Should().BeGreaterThan(0, "the penalties the fund collected cover part of it");
+        var naive = PolicyCatalog.Find("naive")!;
+        var request = SimulationFixtures.Request(accounts: 3_000);
+        var thin = SimulationFixtures.World(request, cascadeguard);
+        SimulationFixtures.World(request, naive)[Metric.BadDebt].Should().Be(0);
+        thin[Metric.BadDebt].Should().BeGreaterThan(0.01 * thin[Metric.SaleProceeds]);
+        thin[Metric.PeakUnfilled].Should().BeGreaterThan(0.1 * thin[Metric.SaleProceeds], "the throttle leaves liquidations queued");
+        SimulationFixtures.World(request with { Market = new MarketParameters { Feedback = false } }, cascadeguard)[Metric.BadDebt].Should().Be(0);
     }
 
     private static SyntheticScenario SlowFall => new("slow", "40 % over 12 hours") { ShockDuration = TimeSpan.FromHours(12) };
