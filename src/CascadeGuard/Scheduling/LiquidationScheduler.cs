@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using CascadeGuard.Primitives;
 using CascadeGuard.Throttling;
@@ -26,8 +27,13 @@ public sealed partial class LiquidationScheduler
     private readonly TimeProvider _time;
     private readonly SchedulerMarket[] _markets;
     private readonly Dictionary<int, int> _marketIndex = [];
-    private readonly List<long>[] _marketJobs;
-    private readonly Dictionary<long, Job> _jobs = [];
+    // Jobs live in a dense slab (slot per job, free slots reused) so the tick reaches them by index, not by hashing; the
+    // dictionary maps a job id to its slot for the host's commands. Each market lists the slots of its active jobs.
+    private readonly List<int>[] _marketJobs;
+    private readonly Dictionary<long, int> _jobSlots = [];
+    private readonly Stack<int> _freeSlots = new();
+    private Job[] _slab = new Job[64];
+    private int _slabUsed;
     private readonly Dictionary<(int Account, int Market), long> _activeByAccount = [];
     private readonly Dictionary<long, Instruction> _instructions = [];
     private readonly List<long> _open = [];
@@ -38,6 +44,8 @@ public sealed partial class LiquidationScheduler
     private readonly Dictionary<int, long> _cooldownUntil = [];
     private readonly List<long> _scratchIds = [];
     private Candidate[] _candidates = new Candidate[64];
+    private int[] _order = new int[64];
+    private readonly int[] _lastPopped;
     private List<(int Account, long Job)>? _finished;
     private SplitMixRandom _random;
     private long _nextJob = 1;
@@ -61,7 +69,8 @@ public sealed partial class LiquidationScheduler
         }
 
         _markets = [.. markets];
-        _marketJobs = new List<long>[_markets.Length];
+        _marketJobs = new List<int>[_markets.Length];
+        _lastPopped = new int[_markets.Length];
         for (var i = 0; i < _markets.Length; i++)
         {
             Guard.NotNull(_markets[i], "markets");
@@ -105,7 +114,7 @@ public sealed partial class LiquidationScheduler
 
         var now = Now;
         var id = _nextJob++;
-        _jobs[id] = new Job
+        AddJob(new Job
         {
             Id = id,
             Account = request.Account.Value,
@@ -116,11 +125,9 @@ public sealed partial class LiquidationScheduler
             WaitingSince = now,
             IntervalStart = now,
             Status = JobStatus.Active,
-            Slot = _marketJobs[market].Count,
             CooldownUntil = _cooldownUntil.GetValueOrDefault(request.Account.Value),
-        };
+        });
         _activeByAccount[key] = id;
-        _marketJobs[market].Add(id);
         _counters.SubmittedJobs++;
         return new SubmitResult(SubmitOutcome.Accepted, new JobId(id));
     }
@@ -153,20 +160,42 @@ public sealed partial class LiquidationScheduler
             }
 
             // Most urgent first, popped from a heap: in a stressed market the throttle runs out after a few slices while
-            // thousands of jobs wait, and only the released head needs to be in order.
-            var heap = new CandidateHeap(Rank(m, now, price));
+            // thousands of jobs wait, and only the released head needs to be in order. The heap holds only the few most
+            // urgent candidates (about twice as many as this market took last tick, picked in one pass); should they all be
+            // taken, the rest are heaped and popped after them, so the order is exactly that of one heap over all.
+            var candidates = Rank(m, now, price);
+            var heap = Head(candidates, _lastPopped[m]);
+            var wholeHeap = heap.Count == candidates.Length;
+            var popped = 0;
             var throttle = _markets[m].Throttle;
             var atomic = throttle is ITickAtomicThrottle { IsTickAtomic: true } a ? a : null;
-            while (heap.Count > 0)
+            while (true)
             {
+                if (heap.Count == 0)
+                {
+                    if (wholeHeap)
+                    {
+                        break;
+                    }
+
+                    heap = Rest(candidates);
+                    wholeHeap = true;
+                    if (heap.Count == 0)
+                    {
+                        break;
+                    }
+                }
+
                 if (count == released.Length)
                 {
                     full = true;
-                    Unrank(heap.Remaining);
+                    Unrank(candidates);
                     break;
                 }
 
-                var candidate = heap.Pop();
+                ref var candidate = ref candidates[heap.Pop()];
+                candidate.Popped = true;
+                popped++;
                 var outcome = TryRelease(candidate, m, price, now, out released[count], out var denied);
                 deniedNotional += denied * price;
                 if (outcome == ReleaseOutcome.Released)
@@ -180,7 +209,7 @@ public sealed partial class LiquidationScheduler
                     {
                         // The budget is below one minimum order and nothing in the rest of this tick can raise it: every
                         // remaining job that wants a slice would be refused too. Count those refusals without asking.
-                        var (refused, wanted) = CountWanting(heap.Remaining);
+                        var (refused, wanted) = CountWanting(candidates);
                         deniedNotional += wanted * price;
                         atomic.RecordRefusals(_markets[m].MinimumOrder, refused);
                         throttled += refused;
@@ -188,6 +217,8 @@ public sealed partial class LiquidationScheduler
                     }
                 }
             }
+
+            _lastPopped[m] = popped;
         }
 
         return new TickSummary(count, expired, throttled, full, deniedNotional);
@@ -210,12 +241,12 @@ public sealed partial class LiquidationScheduler
         }
 
         ref var instruction = ref CollectionsMarshal.GetValueRefOrNullRef(_instructions, fill.Instruction.Value);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref instruction) || !_jobs.ContainsKey(instruction.Job))
+        if (Unsafe.IsNullRef(ref instruction) || !_jobSlots.TryGetValue(instruction.Job, out var jobIndex))
         {
             throw new FillRejectedException(FillRejection.UnknownInstruction, fill, "the scheduler did not issue this instruction or has forgotten it");
         }
 
-        ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, instruction.Job);
+        ref var job = ref _slab[jobIndex];
         var now = Now;
         FillOutcome outcome;
         if (!instruction.Closed)
@@ -267,7 +298,7 @@ public sealed partial class LiquidationScheduler
     public CancelOutcome Cancel(InstructionId instruction)
     {
         ref var state = ref CollectionsMarshal.GetValueRefOrNullRef(_instructions, instruction.Value);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref state))
+        if (Unsafe.IsNullRef(ref state))
         {
             return CancelOutcome.Unknown;
         }
@@ -280,8 +311,7 @@ public sealed partial class LiquidationScheduler
         var now = Now;
         _counters.CancelledQuantity += state.Open;
         ReturnToJob(ref state, instruction.Value, now);
-        ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, state.Job);
-        SettleJob(ref job, now);
+        SettleJob(ref JobRef(state.Job), now);
         return CancelOutcome.Cancelled;
     }
 
@@ -290,8 +320,8 @@ public sealed partial class LiquidationScheduler
     /// <returns>Whether it was cancelled.</returns>
     public CancelOutcome CancelJob(JobId job)
     {
-        ref var state = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, job.Value);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref state))
+        ref var state = ref JobRef(job.Value);
+        if (Unsafe.IsNullRef(ref state))
         {
             return CancelOutcome.Unknown;
         }
@@ -313,11 +343,13 @@ public sealed partial class LiquidationScheduler
     /// <returns><see langword="false"/> when the job is unknown.</returns>
     public bool TryGetJob(JobId job, out JobView view)
     {
-        if (!_jobs.TryGetValue(job.Value, out var j))
+        if (!_jobSlots.TryGetValue(job.Value, out var index))
         {
             view = default;
             return false;
         }
+
+        ref readonly var j = ref _slab[index];
 
         view = new JobView(job, new AccountId(j.Account), _markets[j.Market].Market, j.Target, j.Requested, j.Filled, j.InFlight, j.Dust, j.Status);
         return true;
@@ -406,13 +438,15 @@ public sealed partial class LiquidationScheduler
         if (_candidates.Length < jobs.Count)
         {
             _candidates = new Candidate[Math.Max(jobs.Count, 2 * _candidates.Length)];
+            _order = new int[_candidates.Length];
         }
 
         var n = 0;
         var agingPerTick = _options.AgingPerMinute / TimeSpan.TicksPerMinute;
-        foreach (var id in jobs)
+        var slab = _slab;
+        foreach (var index in CollectionsMarshal.AsSpan(jobs))
         {
-            ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, id);
+            ref var job = ref slab[index];
             if (job.Requested - job.Filled - job.InFlight <= job.Requested * Residue || now < job.CooldownUntil)
             {
                 continue;
@@ -426,10 +460,89 @@ public sealed partial class LiquidationScheduler
                 job.ReleasedInInterval = 0;
             }
 
-            _candidates[n++] = new Candidate(job.HealthFactor - (agingPerTick * (now - job.WaitingSince)), id, Wanted(ref job, market, price), intervalStart, releasedInInterval);
+            _candidates[n++] = new Candidate(job.HealthFactor - (agingPerTick * (now - job.WaitingSince)), job.Id, index, Wanted(ref job, market, price), intervalStart, releasedInInterval);
         }
 
         return _candidates.AsSpan(0, n);
+    }
+
+    /// <summary>
+    /// The positions of the <see cref="Head"/> candidates as a heap: the most urgent ones, about twice as many as the market
+    /// took last tick (all when that is most of them), found in one pass with a max-heap of the best seen so far.
+    /// </summary>
+    private CandidateHeap Head(Span<Candidate> candidates, int lastPopped)
+    {
+        var n = candidates.Length;
+        var k = (int)Math.Min(n, (2L * lastPopped) + 16);
+        var head = _order.AsSpan(0, k);
+        for (var i = 0; i < k; i++)
+        {
+            head[i] = i;
+        }
+
+        if (k < n)
+        {
+            for (var i = (k / 2) - 1; i >= 0; i--)
+            {
+                DownMax(head, i, candidates);
+            }
+
+            for (var i = k; i < n; i++)
+            {
+                if (candidates[i].Precedes(candidates[head[0]]))
+                {
+                    head[0] = i;
+                    DownMax(head, 0, candidates);
+                }
+            }
+        }
+
+        return new CandidateHeap(head, candidates);
+    }
+
+    /// <summary>The candidates not popped yet, as a heap: taken once the head ran out.</summary>
+    private CandidateHeap Rest(Span<Candidate> candidates)
+    {
+        var n = 0;
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (!candidates[i].Popped)
+            {
+                _order[n++] = i;
+            }
+        }
+
+        return new CandidateHeap(_order.AsSpan(0, n), candidates);
+    }
+
+    /// <summary>Sifts down in a max-heap of candidate positions (the least urgent on top).</summary>
+    private static void DownMax(Span<int> heap, int i, ReadOnlySpan<Candidate> candidates)
+    {
+        var item = heap[i];
+        ref readonly var value = ref candidates[item];
+        while (true)
+        {
+            var child = (2 * i) + 1;
+            if (child >= heap.Length)
+            {
+                break;
+            }
+
+            if (child + 1 < heap.Length && candidates[heap[child]].Precedes(candidates[heap[child + 1]]))
+            {
+                child++;
+            }
+
+            if (!value.Precedes(candidates[heap[child]]))
+            {
+                break;
+            }
+
+            heap[i] = heap[child];
+            i = child;
+        }
+
+        heap[i] = item;
     }
 
     /// <summary>Starts an account's cooldown, and copies it to the account's active jobs, where ranking reads it.</summary>
@@ -440,33 +553,35 @@ public sealed partial class LiquidationScheduler
         {
             if (_activeByAccount.TryGetValue((account, m), out var id))
             {
-                CollectionsMarshal.GetValueRefOrNullRef(_jobs, id).CooldownUntil = until;
+                JobRef(id).CooldownUntil = until;
             }
         }
     }
 
-    /// <summary>Restores the share interval of jobs ranked but not processed.</summary>
+    /// <summary>Restores the share interval of jobs ranked but not processed (not popped).</summary>
     private void Unrank(ReadOnlySpan<Candidate> candidates)
     {
-        foreach (var c in candidates)
+        foreach (ref readonly var c in candidates)
         {
-            ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, c.Job);
-            job.IntervalStart = c.IntervalStart;
-            job.ReleasedInInterval = c.ReleasedInInterval;
+            if (!c.Popped)
+            {
+                ref var job = ref _slab[c.Index];
+                job.IntervalStart = c.IntervalStart;
+                job.ReleasedInInterval = c.ReleasedInInterval;
+            }
         }
     }
 
     /// <summary>
-    /// Jobs among <paramref name="candidates"/> that want a slice (the others would be skipped, not refused), and the
-    /// quantity they want.
+    /// Candidates not popped yet that want a slice (the others would be skipped, not refused), and the quantity they want.
     /// </summary>
     private static (int Count, double Wanted) CountWanting(ReadOnlySpan<Candidate> candidates)
     {
         var n = 0;
         var wanted = 0.0;
-        foreach (var c in candidates)
+        foreach (ref readonly var c in candidates)
         {
-            if (c.Wanted >= 0)
+            if (!c.Popped && c.Wanted >= 0)
             {
                 n++;
                 wanted += c.Wanted;
@@ -509,7 +624,7 @@ public sealed partial class LiquidationScheduler
         instruction = default;
         denied = 0;
         var id = candidate.Job;
-        ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, id);
+        ref var job = ref _slab[candidate.Index];
 
         // One job per account and market, and Rank left out accounts in cooldown: no job ranked here shares an account
         // with a job released earlier in this tick.
@@ -613,8 +728,7 @@ public sealed partial class LiquidationScheduler
             {
                 _counters.ExpiredQuantity += instruction.Open;
                 ReturnToJob(ref instruction, id, now);
-                ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, instruction.Job);
-                SettleJob(ref job, now);
+                SettleJob(ref JobRef(instruction.Job), now);
                 expired++;
                 continue;
             }
@@ -644,7 +758,7 @@ public sealed partial class LiquidationScheduler
 
     private void ReturnToJob(ref Instruction instruction, long id, long now)
     {
-        ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, instruction.Job);
+        ref var job = ref JobRef(instruction.Job);
         job.InFlight = Math.Max(0, job.InFlight - (instruction.Open * Unit(job.Target, instruction.ReferencePrice)));
 
         // What never reached the market does not count against the job's share of the interval.
@@ -705,6 +819,39 @@ public sealed partial class LiquidationScheduler
         }
     }
 
+    /// <summary>Stores a job in a free slot of the slab and, while active, in its market's list.</summary>
+    private void AddJob(in Job job)
+    {
+        if (!_freeSlots.TryPop(out var index))
+        {
+            if (_slabUsed == _slab.Length)
+            {
+                Array.Resize(ref _slab, 2 * _slab.Length);
+            }
+
+            index = _slabUsed++;
+        }
+
+        _slab[index] = job;
+        _jobSlots.Add(job.Id, index);
+        if (job.Status == JobStatus.Active)
+        {
+            _slab[index].Slot = _marketJobs[job.Market].Count;
+            _marketJobs[job.Market].Add(index);
+        }
+    }
+
+    /// <summary>The job with this id, or a null reference when it is unknown (or forgotten).</summary>
+    private ref Job JobRef(long id)
+    {
+        if (_jobSlots.TryGetValue(id, out var index))
+        {
+            return ref _slab[index];
+        }
+
+        return ref Unsafe.NullRef<Job>();
+    }
+
     /// <summary>
     /// Removes a job from its market's list in O(1) by moving the last one into its slot (the order of the list does not
     /// matter: candidates are ordered by score and id).
@@ -717,7 +864,7 @@ public sealed partial class LiquidationScheduler
         {
             var moved = jobs[last];
             jobs[slot] = moved;
-            CollectionsMarshal.GetValueRefOrNullRef(_jobs, moved).Slot = slot;
+            _slab[moved].Slot = slot;
         }
 
         jobs.RemoveAt(last);
@@ -736,7 +883,11 @@ public sealed partial class LiquidationScheduler
         while (_closedJobs.TryPeek(out var j) && j.At <= horizon)
         {
             _closedJobs.Dequeue();
-            _jobs.Remove(j.Job);
+            if (_jobSlots.Remove(j.Job, out var index))
+            {
+                _slab[index] = default;
+                _freeSlots.Push(index);
+            }
         }
 
         while (_fillOrder.TryPeek(out var f) && f.At <= horizon)
@@ -812,29 +963,38 @@ public sealed partial class LiquidationScheduler
         public long LateFills;
     }
 
-    // Ordered by score, then job id; carries the job's wanted slice and its share interval before Rank rolled it.
-    // Comparing through IComparable (not a comparer argument, which the runtime wraps in a delegate) keeps the tick free of
-    // allocation.
-    private readonly record struct Candidate(double Score, long Job, double Wanted, long IntervalStart, double ReleasedInInterval) : IComparable<Candidate>
+    // Ordered by score, then job id; carries the job's slab index, its wanted slice, its share interval before Rank rolled it,
+    // and whether the tick has popped it yet.
+    private struct Candidate(double score, long job, int index, double wanted, long intervalStart, double releasedInInterval)
     {
-        public int CompareTo(Candidate other)
+        public readonly double Score = score;
+        public readonly long Job = job;
+        public readonly int Index = index;
+        public readonly double Wanted = wanted;
+        public readonly long IntervalStart = intervalStart;
+        public readonly double ReleasedInInterval = releasedInInterval;
+        public bool Popped;
+
+        public readonly bool Precedes(in Candidate other)
         {
             var byScore = Score.CompareTo(other.Score);
-            return byScore != 0 ? byScore : Job.CompareTo(other.Job);
+            return byScore != 0 ? byScore < 0 : Job < other.Job;
         }
     }
 
     /// <summary>
-    /// A binary min-heap over the ranked candidates, built in place in O(n): popping gives them in exactly the order a full
-    /// sort would (the order is total), at O(log n) each, and what is never popped costs no ordering at all.
+    /// A binary min-heap of candidate positions, built in place in O(n): popping gives them in exactly the order a full sort
+    /// would (the order is total), at O(log n) each, and what is never popped costs no ordering at all.
     /// </summary>
     private ref struct CandidateHeap
     {
-        private readonly Span<Candidate> _items;
+        private readonly Span<int> _items;
+        private readonly ReadOnlySpan<Candidate> _candidates;
 
-        public CandidateHeap(Span<Candidate> items)
+        public CandidateHeap(Span<int> items, ReadOnlySpan<Candidate> candidates)
         {
             _items = items;
+            _candidates = candidates;
             Count = items.Length;
             for (var i = (Count / 2) - 1; i >= 0; i--)
             {
@@ -844,10 +1004,7 @@ public sealed partial class LiquidationScheduler
 
         public int Count { get; private set; }
 
-        /// <summary>The candidates not popped yet, in heap order.</summary>
-        public readonly ReadOnlySpan<Candidate> Remaining => _items[..Count];
-
-        public Candidate Pop()
+        public int Pop()
         {
             var top = _items[0];
             Count--;
@@ -863,6 +1020,7 @@ public sealed partial class LiquidationScheduler
         private readonly void Down(int i)
         {
             var item = _items[i];
+            ref readonly var value = ref _candidates[item];
             while (true)
             {
                 var child = (2 * i) + 1;
@@ -871,12 +1029,12 @@ public sealed partial class LiquidationScheduler
                     break;
                 }
 
-                if (child + 1 < Count && _items[child + 1].CompareTo(_items[child]) < 0)
+                if (child + 1 < Count && _candidates[_items[child + 1]].Precedes(_candidates[_items[child]]))
                 {
                     child++;
                 }
 
-                if (_items[child].CompareTo(item) >= 0)
+                if (!_candidates[_items[child]].Precedes(value))
                 {
                     break;
                 }
