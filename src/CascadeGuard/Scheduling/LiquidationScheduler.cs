@@ -441,29 +441,52 @@ public sealed partial class LiquidationScheduler
             _order = new int[_candidates.Length];
         }
 
+        // Everything but the job's own fields is read once per tick: the scan stays a tight loop over the slab.
         var n = 0;
         var agingPerTick = _options.AgingPerMinute / TimeSpan.TicksPerMinute;
+        var interval = _options.ShareInterval.Ticks;
+        var share = _options.MaxSharePerInterval;
+        var venue = _markets[market];
+        var min = venue.MinimumOrder;
+        var maxSlice = venue.MaximumSlice;
         var slab = _slab;
+        var candidates = _candidates;
         foreach (var index in CollectionsMarshal.AsSpan(jobs))
         {
             ref var job = ref slab[index];
-            if (job.Requested - job.Filled - job.InFlight <= job.Requested * Residue || now < job.CooldownUntil)
+            var left = job.Requested - job.Filled - job.InFlight;
+            if (left <= job.Requested * Residue || now < job.CooldownUntil)
             {
                 continue;
             }
 
             var intervalStart = job.IntervalStart;
             var releasedInInterval = job.ReleasedInInterval;
-            if (now - job.IntervalStart >= _options.ShareInterval.Ticks)
+            var releasedNow = releasedInInterval;
+            if (now - intervalStart >= interval)
             {
                 job.IntervalStart = now;
                 job.ReleasedInInterval = 0;
+                releasedNow = 0;
             }
 
-            _candidates[n++] = new Candidate(job.HealthFactor - (agingPerTick * (now - job.WaitingSince)), job.Id, index, Wanted(ref job, market, price), intervalStart, releasedInInterval);
+            // A quantity job's unit is 1, and x / 1 is x exactly: only proceeds jobs divide by the price.
+            double open, cap;
+            if (job.Target == LiquidationTarget.Quantity)
+            {
+                open = left;
+                cap = share >= 1 ? double.PositiveInfinity : Math.Max(share * job.Requested, min) - releasedNow;
+            }
+            else
+            {
+                open = job.Target == LiquidationTarget.Proceeds ? Math.Max(left / price, min) : left / price;
+                cap = share >= 1 ? double.PositiveInfinity : Math.Max(share * job.Requested / price, min) - releasedNow;
+            }
+
+            candidates[n++] = new Candidate(job.HealthFactor - (agingPerTick * (now - job.WaitingSince)), job.Id, index, Wanted(open, cap, maxSlice, min), intervalStart, releasedInInterval);
         }
 
-        return _candidates.AsSpan(0, n);
+        return candidates.AsSpan(0, n);
     }
 
     /// <summary>
@@ -591,27 +614,18 @@ public sealed partial class LiquidationScheduler
         return (n, wanted);
     }
 
-    /// <summary>The slice a job wants now (its share interval already rolled), or −1 when it wants less than one minimum order.</summary>
-    private double Wanted(ref Job job, int market, double price)
+    /// <summary>
+    /// The slice a job wants now, or −1 when it wants less than one minimum order: <paramref name="open"/> is what it has left
+    /// in units sold (at least one minimum order for a proceeds job, which sells that much even for a small remaining amount,
+    /// overshooting slightly), <paramref name="cap"/> what its share interval (already rolled) still allows.
+    /// </summary>
+    private static double Wanted(double open, double cap, double maxSlice, double min)
     {
-        var venue = _markets[market];
-        var min = venue.MinimumOrder;
-        var open = (job.Requested - job.Filled - job.InFlight) / Unit(job.Target, price);
-
-        // Proceeds jobs sell at least one minimum order even for a small remaining amount (overshooting slightly);
-        // quantity jobs keep their remainder at zero or at least one minimum order.
-        if (job.Target == LiquidationTarget.Proceeds)
-        {
-            open = Math.Max(open, min);
-        }
-
-        var cap = _options.MaxSharePerInterval >= 1
-            ? double.PositiveInfinity
-            : Math.Max(_options.MaxSharePerInterval * job.Requested / Unit(job.Target, price), min) - job.ReleasedInInterval;
-        var wanted = Math.Min(open, Math.Min(venue.MaximumSlice, cap));
+        var wanted = Math.Min(open, Math.Min(maxSlice, cap));
         if (open - wanted > 0 && open - wanted < min)
         {
-            // A slice grows to take a dusty remainder with it rather than leave it behind (by less than one minimum order).
+            // A slice grows to take a dusty remainder with it rather than leave it behind (by less than one minimum order);
+            // quantity jobs keep their remainder at zero or at least one minimum order.
             wanted = open;
         }
 
@@ -910,12 +924,10 @@ public sealed partial class LiquidationScheduler
         Skipped,
     }
 
+    // The fields the tick's scan reads come first, so that they share as few cache lines as possible.
     private struct Job
     {
         public long Id;
-        public int Account;
-        public int Market;
-        public LiquidationTarget Target;
         public double Requested;
         public double Filled;
         public double InFlight;
@@ -923,15 +935,18 @@ public sealed partial class LiquidationScheduler
         public long WaitingSince;
         public long IntervalStart;
         public double ReleasedInInterval;
-        public JobStatus Status;
-        public double Dust;
-        public long ClosedAt;
-
-        /// <summary>Position in its market's list of active jobs.</summary>
-        public int Slot;
 
         /// <summary>While active, its account's cooldown end (a copy of the scheduler's, kept in step; 0 for none).</summary>
         public long CooldownUntil;
+        public LiquidationTarget Target;
+        public int Account;
+        public int Market;
+        public JobStatus Status;
+
+        /// <summary>Position in its market's list of active jobs.</summary>
+        public int Slot;
+        public double Dust;
+        public long ClosedAt;
     }
 
     private struct Instruction
