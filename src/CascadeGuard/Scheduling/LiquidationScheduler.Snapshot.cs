@@ -36,7 +36,7 @@ public sealed partial class LiquidationScheduler
             NextJob = _nextJob,
             NextInstruction = _nextInstruction,
             Random = _random.State,
-            Jobs = [.. _jobSlots.Values.Select(i => _slab[i]).OrderBy(j => j.Id).Select(j => new SchedulerSnapshot.JobState
+            Jobs = [.. _jobSlots.Values.Select(at => _slabs[at.Market][at.Index]).OrderBy(j => j.Id).Select(j => new SchedulerSnapshot.JobState
             {
                 Id = j.Id, Account = j.Account, Market = j.Market, Target = j.Target, Requested = j.Requested, Filled = j.Filled,
                 InFlight = j.InFlight, HealthFactor = j.HealthFactor, WaitingSince = j.WaitingSince, IntervalStart = j.IntervalStart,
@@ -109,7 +109,6 @@ public sealed partial class LiquidationScheduler
                 Id = j.Id, Account = j.Account, Market = j.Market, Target = j.Target, Requested = j.Requested, Filled = j.Filled,
                 InFlight = j.InFlight, HealthFactor = j.HealthFactor, WaitingSince = j.WaitingSince, IntervalStart = j.IntervalStart,
                 ReleasedInInterval = j.ReleasedInInterval, Status = j.Status, Dust = j.Dust, ClosedAt = j.ClosedAt,
-                Slot = -1,
             });
             if (j.Status == JobStatus.Active)
             {

@@ -27,13 +27,13 @@ public sealed partial class LiquidationScheduler
     private readonly TimeProvider _time;
     private readonly SchedulerMarket[] _markets;
     private readonly Dictionary<int, int> _marketIndex = [];
-    // Jobs live in a dense slab (slot per job, free slots reused) so the tick reaches them by index, not by hashing; the
-    // dictionary maps a job id to its slot for the host's commands. Each market lists the slots of its active jobs.
-    private readonly List<int>[] _marketJobs;
-    private readonly Dictionary<long, int> _jobSlots = [];
-    private readonly Stack<int> _freeSlots = new();
-    private Job[] _slab = new Job[64];
-    private int _slabUsed;
+    // Each market keeps its jobs (active, and ended ones until forgotten) in a dense slab, a slot per job with free slots
+    // reused, so the tick scans contiguous memory in order instead of hashing ids; the dictionary maps a job id to its
+    // market and slot for the host's commands.
+    private readonly Job[][] _slabs;
+    private readonly int[] _slabUsed;
+    private readonly Stack<int>[] _freeSlots;
+    private readonly Dictionary<long, (int Market, int Index)> _jobSlots = [];
     private readonly Dictionary<(int Account, int Market), long> _activeByAccount = [];
     private readonly Dictionary<long, Instruction> _instructions = [];
     private readonly List<long> _open = [];
@@ -69,7 +69,9 @@ public sealed partial class LiquidationScheduler
         }
 
         _markets = [.. markets];
-        _marketJobs = new List<int>[_markets.Length];
+        _slabs = new Job[_markets.Length][];
+        _slabUsed = new int[_markets.Length];
+        _freeSlots = new Stack<int>[_markets.Length];
         _lastPopped = new int[_markets.Length];
         for (var i = 0; i < _markets.Length; i++)
         {
@@ -79,7 +81,8 @@ public sealed partial class LiquidationScheduler
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{_markets[i].Market} is listed twice."), nameof(markets));
             }
 
-            _marketJobs[i] = [];
+            _slabs[i] = new Job[16];
+            _freeSlots[i] = new Stack<int>();
         }
 
         _options = options.Copy();
@@ -189,7 +192,7 @@ public sealed partial class LiquidationScheduler
                 if (count == released.Length)
                 {
                     full = true;
-                    Unrank(candidates);
+                    Unrank(m, candidates);
                     break;
                 }
 
@@ -241,12 +244,12 @@ public sealed partial class LiquidationScheduler
         }
 
         ref var instruction = ref CollectionsMarshal.GetValueRefOrNullRef(_instructions, fill.Instruction.Value);
-        if (Unsafe.IsNullRef(ref instruction) || !_jobSlots.TryGetValue(instruction.Job, out var jobIndex))
+        if (Unsafe.IsNullRef(ref instruction) || !_jobSlots.ContainsKey(instruction.Job))
         {
             throw new FillRejectedException(FillRejection.UnknownInstruction, fill, "the scheduler did not issue this instruction or has forgotten it");
         }
 
-        ref var job = ref _slab[jobIndex];
+        ref var job = ref JobRef(instruction.Job);
         var now = Now;
         FillOutcome outcome;
         if (!instruction.Closed)
@@ -343,13 +346,12 @@ public sealed partial class LiquidationScheduler
     /// <returns><see langword="false"/> when the job is unknown.</returns>
     public bool TryGetJob(JobId job, out JobView view)
     {
-        if (!_jobSlots.TryGetValue(job.Value, out var index))
+        ref readonly var j = ref JobRef(job.Value);
+        if (Unsafe.IsNullRef(in j))
         {
             view = default;
             return false;
         }
-
-        ref readonly var j = ref _slab[index];
 
         view = new JobView(job, new AccountId(j.Account), _markets[j.Market].Market, j.Target, j.Requested, j.Filled, j.InFlight, j.Dust, j.Status);
         return true;
@@ -434,10 +436,10 @@ public sealed partial class LiquidationScheduler
     /// </summary>
     private Span<Candidate> Rank(int market, long now, double price)
     {
-        var jobs = _marketJobs[market];
-        if (_candidates.Length < jobs.Count)
+        var jobs = _slabs[market].AsSpan(0, _slabUsed[market]);
+        if (_candidates.Length < jobs.Length)
         {
-            _candidates = new Candidate[Math.Max(jobs.Count, 2 * _candidates.Length)];
+            _candidates = new Candidate[Math.Max(jobs.Length, 2 * _candidates.Length)];
             _order = new int[_candidates.Length];
         }
 
@@ -449,11 +451,15 @@ public sealed partial class LiquidationScheduler
         var venue = _markets[market];
         var min = venue.MinimumOrder;
         var maxSlice = venue.MaximumSlice;
-        var slab = _slab;
         var candidates = _candidates;
-        foreach (var index in CollectionsMarshal.AsSpan(jobs))
+        for (var index = 0; index < jobs.Length; index++)
         {
-            ref var job = ref slab[index];
+            ref var job = ref jobs[index];
+            if (job.Status != JobStatus.Active)
+            {
+                continue;
+            }
+
             var left = job.Requested - job.Filled - job.InFlight;
             if (left <= job.Requested * Residue || now < job.CooldownUntil)
             {
@@ -582,13 +588,13 @@ public sealed partial class LiquidationScheduler
     }
 
     /// <summary>Restores the share interval of jobs ranked but not processed (not popped).</summary>
-    private void Unrank(ReadOnlySpan<Candidate> candidates)
+    private void Unrank(int market, ReadOnlySpan<Candidate> candidates)
     {
         foreach (ref readonly var c in candidates)
         {
             if (!c.Popped)
             {
-                ref var job = ref _slab[c.Index];
+                ref var job = ref _slabs[market][c.Index];
                 job.IntervalStart = c.IntervalStart;
                 job.ReleasedInInterval = c.ReleasedInInterval;
             }
@@ -638,7 +644,7 @@ public sealed partial class LiquidationScheduler
         instruction = default;
         denied = 0;
         var id = candidate.Job;
-        ref var job = ref _slab[candidate.Index];
+        ref var job = ref _slabs[market][candidate.Index];
 
         // One job per account and market, and Rank left out accounts in cooldown: no job ranked here shares an account
         // with a job released earlier in this tick.
@@ -824,7 +830,6 @@ public sealed partial class LiquidationScheduler
         job.ClosedAt = now;
         job.InFlight = 0;
         _activeByAccount.Remove((job.Account, job.Market));
-        RemoveFromMarket(job.Market, job.Slot);
         _closedJobs.Enqueue((job.Id, now));
         _finished?.Add((job.Account, job.Id));
         if (status != JobStatus.Cancelled)
@@ -833,55 +838,33 @@ public sealed partial class LiquidationScheduler
         }
     }
 
-    /// <summary>Stores a job in a free slot of the slab and, while active, in its market's list.</summary>
+    /// <summary>Stores a job in a free slot of its market's slab.</summary>
     private void AddJob(in Job job)
     {
-        if (!_freeSlots.TryPop(out var index))
+        var market = job.Market;
+        if (!_freeSlots[market].TryPop(out var index))
         {
-            if (_slabUsed == _slab.Length)
+            if (_slabUsed[market] == _slabs[market].Length)
             {
-                Array.Resize(ref _slab, 2 * _slab.Length);
+                Array.Resize(ref _slabs[market], 2 * _slabs[market].Length);
             }
 
-            index = _slabUsed++;
+            index = _slabUsed[market]++;
         }
 
-        _slab[index] = job;
-        _jobSlots.Add(job.Id, index);
-        if (job.Status == JobStatus.Active)
-        {
-            _slab[index].Slot = _marketJobs[job.Market].Count;
-            _marketJobs[job.Market].Add(index);
-        }
+        _slabs[market][index] = job;
+        _jobSlots.Add(job.Id, (market, index));
     }
 
     /// <summary>The job with this id, or a null reference when it is unknown (or forgotten).</summary>
     private ref Job JobRef(long id)
     {
-        if (_jobSlots.TryGetValue(id, out var index))
+        if (_jobSlots.TryGetValue(id, out var at))
         {
-            return ref _slab[index];
+            return ref _slabs[at.Market][at.Index];
         }
 
         return ref Unsafe.NullRef<Job>();
-    }
-
-    /// <summary>
-    /// Removes a job from its market's list in O(1) by moving the last one into its slot (the order of the list does not
-    /// matter: candidates are ordered by score and id).
-    /// </summary>
-    private void RemoveFromMarket(int market, int slot)
-    {
-        var jobs = _marketJobs[market];
-        var last = jobs.Count - 1;
-        if (slot != last)
-        {
-            var moved = jobs[last];
-            jobs[slot] = moved;
-            _slab[moved].Slot = slot;
-        }
-
-        jobs.RemoveAt(last);
     }
 
     /// <summary>Forgets closed instructions, ended jobs and fill ids older than the retention.</summary>
@@ -897,10 +880,11 @@ public sealed partial class LiquidationScheduler
         while (_closedJobs.TryPeek(out var j) && j.At <= horizon)
         {
             _closedJobs.Dequeue();
-            if (_jobSlots.Remove(j.Job, out var index))
+            if (_jobSlots.Remove(j.Job, out var at))
             {
-                _slab[index] = default;
-                _freeSlots.Push(index);
+                // A free slot is not active: the scan passes over it.
+                _slabs[at.Market][at.Index] = new Job { Status = JobStatus.Cancelled };
+                _freeSlots[at.Market].Push(at.Index);
             }
         }
 
@@ -928,6 +912,8 @@ public sealed partial class LiquidationScheduler
     private struct Job
     {
         public long Id;
+        public JobStatus Status;
+        public LiquidationTarget Target;
         public double Requested;
         public double Filled;
         public double InFlight;
@@ -938,13 +924,8 @@ public sealed partial class LiquidationScheduler
 
         /// <summary>While active, its account's cooldown end (a copy of the scheduler's, kept in step; 0 for none).</summary>
         public long CooldownUntil;
-        public LiquidationTarget Target;
         public int Account;
         public int Market;
-        public JobStatus Status;
-
-        /// <summary>Position in its market's list of active jobs.</summary>
-        public int Slot;
         public double Dust;
         public long ClosedAt;
     }
