@@ -496,8 +496,8 @@ public sealed partial class LiquidationScheduler
     }
 
     /// <summary>
-    /// The positions of the <see cref="Head"/> candidates as a heap: the most urgent ones, about twice as many as the market
-    /// took last tick (all when that is most of them), found in one pass with a max-heap of the best seen so far.
+    /// The positions of the most urgent candidates as a heap: about twice as many as the market took last tick, plus 16 (all
+    /// of them when there are no more), found in one pass with a max-heap of the most urgent seen so far.
     /// </summary>
     private CandidateHeap Head(Span<Candidate> candidates, int lastPopped)
     {
