@@ -36,7 +36,7 @@ public sealed partial class LiquidationScheduler
             NextJob = _nextJob,
             NextInstruction = _nextInstruction,
             Random = _random.State,
-            Jobs = [.. _jobs.Values.OrderBy(j => j.Id).Select(j => new SchedulerSnapshot.JobState
+            Jobs = [.. _jobSlots.Values.Select(at => _slabs[at.Market][at.Index]).OrderBy(j => j.Id).Select(j => new SchedulerSnapshot.JobState
             {
                 Id = j.Id, Account = j.Account, Market = j.Market, Target = j.Target, Requested = j.Requested, Filled = j.Filled,
                 InFlight = j.InFlight, HealthFactor = j.HealthFactor, WaitingSince = j.WaitingSince, IntervalStart = j.IntervalStart,
@@ -101,20 +101,18 @@ public sealed partial class LiquidationScheduler
 
         foreach (var j in SnapshotJson.Present(s.Jobs, "jobs"))
         {
-            SnapshotJson.Check(j.Id >= 1 && j.Id < s.NextJob && !scheduler._jobs.ContainsKey(j.Id), "jobs.id", j.Id);
+            SnapshotJson.Check(j.Id >= 1 && j.Id < s.NextJob && !scheduler._jobSlots.ContainsKey(j.Id), "jobs.id", j.Id);
             SnapshotJson.Check(j.Market >= 0 && j.Market < markets.Count, "jobs.market", j.Market);
             SnapshotJson.Check(double.IsFinite(j.Requested) && j.Requested > 0 && double.IsFinite(j.Filled) && double.IsFinite(j.InFlight) && j.InFlight >= 0, "jobs.amounts", j.Id);
-            scheduler._jobs[j.Id] = new Job
+            scheduler.AddJob(new Job
             {
                 Id = j.Id, Account = j.Account, Market = j.Market, Target = j.Target, Requested = j.Requested, Filled = j.Filled,
                 InFlight = j.InFlight, HealthFactor = j.HealthFactor, WaitingSince = j.WaitingSince, IntervalStart = j.IntervalStart,
                 ReleasedInInterval = j.ReleasedInInterval, Status = j.Status, Dust = j.Dust, ClosedAt = j.ClosedAt,
-                Slot = j.Status == JobStatus.Active ? scheduler._marketJobs[j.Market].Count : -1,
-            };
+            });
             if (j.Status == JobStatus.Active)
             {
                 SnapshotJson.Check(scheduler._activeByAccount.TryAdd((j.Account, j.Market), j.Id), "jobs.account", j.Account);
-                scheduler._marketJobs[j.Market].Add(j.Id);
             }
             else
             {
@@ -124,7 +122,7 @@ public sealed partial class LiquidationScheduler
 
         foreach (var i in SnapshotJson.Present(s.Instructions, "instructions").OrderBy(i => i.Closed ? i.ClosedAt : long.MaxValue).ThenBy(i => i.Id))
         {
-            SnapshotJson.Check(i.Id >= 1 && i.Id < s.NextInstruction && scheduler._jobs.ContainsKey(i.Job), "instructions.id", i.Id);
+            SnapshotJson.Check(i.Id >= 1 && i.Id < s.NextInstruction && scheduler._jobSlots.ContainsKey(i.Job), "instructions.id", i.Id);
             SnapshotJson.Check(i.Market >= 0 && i.Market < markets.Count && double.IsFinite(i.Open) && i.Open >= 0, "instructions.open", i.Id);
             scheduler._instructions[i.Id] = new Instruction
             {
@@ -157,7 +155,7 @@ public sealed partial class LiquidationScheduler
 
         foreach (var ((account, _), id) in scheduler._activeByAccount)
         {
-            CollectionsMarshal.GetValueRefOrNullRef(scheduler._jobs, id).CooldownUntil = scheduler._cooldownUntil.GetValueOrDefault(account);
+            scheduler.JobRef(id).CooldownUntil = scheduler._cooldownUntil.GetValueOrDefault(account);
         }
 
         var k = SnapshotJson.Present(s.Counters, "counters");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using CascadeGuard.Primitives;
 using CascadeGuard.Throttling;
@@ -26,8 +27,13 @@ public sealed partial class LiquidationScheduler
     private readonly TimeProvider _time;
     private readonly SchedulerMarket[] _markets;
     private readonly Dictionary<int, int> _marketIndex = [];
-    private readonly List<long>[] _marketJobs;
-    private readonly Dictionary<long, Job> _jobs = [];
+    // Each market keeps its jobs (active, and ended ones until forgotten) in a dense slab, a slot per job with free slots
+    // reused, so the tick scans contiguous memory in order instead of hashing ids; the dictionary maps a job id to its
+    // market and slot for the host's commands.
+    private readonly Job[][] _slabs;
+    private readonly int[] _slabUsed;
+    private readonly Stack<int>[] _freeSlots;
+    private readonly Dictionary<long, (int Market, int Index)> _jobSlots = [];
     private readonly Dictionary<(int Account, int Market), long> _activeByAccount = [];
     private readonly Dictionary<long, Instruction> _instructions = [];
     private readonly List<long> _open = [];
@@ -38,6 +44,8 @@ public sealed partial class LiquidationScheduler
     private readonly Dictionary<int, long> _cooldownUntil = [];
     private readonly List<long> _scratchIds = [];
     private Candidate[] _candidates = new Candidate[64];
+    private int[] _order = new int[64];
+    private readonly int[] _lastPopped;
     private List<(int Account, long Job)>? _finished;
     private SplitMixRandom _random;
     private long _nextJob = 1;
@@ -61,7 +69,10 @@ public sealed partial class LiquidationScheduler
         }
 
         _markets = [.. markets];
-        _marketJobs = new List<long>[_markets.Length];
+        _slabs = new Job[_markets.Length][];
+        _slabUsed = new int[_markets.Length];
+        _freeSlots = new Stack<int>[_markets.Length];
+        _lastPopped = new int[_markets.Length];
         for (var i = 0; i < _markets.Length; i++)
         {
             Guard.NotNull(_markets[i], "markets");
@@ -70,7 +81,8 @@ public sealed partial class LiquidationScheduler
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{_markets[i].Market} is listed twice."), nameof(markets));
             }
 
-            _marketJobs[i] = [];
+            _slabs[i] = new Job[16];
+            _freeSlots[i] = new Stack<int>();
         }
 
         _options = options.Copy();
@@ -105,7 +117,7 @@ public sealed partial class LiquidationScheduler
 
         var now = Now;
         var id = _nextJob++;
-        _jobs[id] = new Job
+        AddJob(new Job
         {
             Id = id,
             Account = request.Account.Value,
@@ -116,11 +128,9 @@ public sealed partial class LiquidationScheduler
             WaitingSince = now,
             IntervalStart = now,
             Status = JobStatus.Active,
-            Slot = _marketJobs[market].Count,
             CooldownUntil = _cooldownUntil.GetValueOrDefault(request.Account.Value),
-        };
+        });
         _activeByAccount[key] = id;
-        _marketJobs[market].Add(id);
         _counters.SubmittedJobs++;
         return new SubmitResult(SubmitOutcome.Accepted, new JobId(id));
     }
@@ -153,20 +163,42 @@ public sealed partial class LiquidationScheduler
             }
 
             // Most urgent first, popped from a heap: in a stressed market the throttle runs out after a few slices while
-            // thousands of jobs wait, and only the released head needs to be in order.
-            var heap = new CandidateHeap(Rank(m, now, price));
+            // thousands of jobs wait, and only the released head needs to be in order. The heap holds only the few most
+            // urgent candidates (about twice as many as this market took last tick, picked in one pass); should they all be
+            // taken, the rest are heaped and popped after them, so the order is exactly that of one heap over all.
+            var candidates = Rank(m, now, price);
+            var heap = Head(candidates, _lastPopped[m]);
+            var wholeHeap = heap.Count == candidates.Length;
+            var popped = 0;
             var throttle = _markets[m].Throttle;
             var atomic = throttle is ITickAtomicThrottle { IsTickAtomic: true } a ? a : null;
-            while (heap.Count > 0)
+            while (true)
             {
+                if (heap.Count == 0)
+                {
+                    if (wholeHeap)
+                    {
+                        break;
+                    }
+
+                    heap = Rest(candidates);
+                    wholeHeap = true;
+                    if (heap.Count == 0)
+                    {
+                        break;
+                    }
+                }
+
                 if (count == released.Length)
                 {
                     full = true;
-                    Unrank(heap.Remaining);
+                    Unrank(m, candidates);
                     break;
                 }
 
-                var candidate = heap.Pop();
+                ref var candidate = ref candidates[heap.Pop()];
+                candidate.Popped = true;
+                popped++;
                 var outcome = TryRelease(candidate, m, price, now, out released[count], out var denied);
                 deniedNotional += denied * price;
                 if (outcome == ReleaseOutcome.Released)
@@ -180,7 +212,7 @@ public sealed partial class LiquidationScheduler
                     {
                         // The budget is below one minimum order and nothing in the rest of this tick can raise it: every
                         // remaining job that wants a slice would be refused too. Count those refusals without asking.
-                        var (refused, wanted) = CountWanting(heap.Remaining);
+                        var (refused, wanted) = CountWanting(candidates);
                         deniedNotional += wanted * price;
                         atomic.RecordRefusals(_markets[m].MinimumOrder, refused);
                         throttled += refused;
@@ -188,6 +220,8 @@ public sealed partial class LiquidationScheduler
                     }
                 }
             }
+
+            _lastPopped[m] = popped;
         }
 
         return new TickSummary(count, expired, throttled, full, deniedNotional);
@@ -210,12 +244,12 @@ public sealed partial class LiquidationScheduler
         }
 
         ref var instruction = ref CollectionsMarshal.GetValueRefOrNullRef(_instructions, fill.Instruction.Value);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref instruction) || !_jobs.ContainsKey(instruction.Job))
+        if (Unsafe.IsNullRef(ref instruction) || !_jobSlots.ContainsKey(instruction.Job))
         {
             throw new FillRejectedException(FillRejection.UnknownInstruction, fill, "the scheduler did not issue this instruction or has forgotten it");
         }
 
-        ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, instruction.Job);
+        ref var job = ref JobRef(instruction.Job);
         var now = Now;
         FillOutcome outcome;
         if (!instruction.Closed)
@@ -275,7 +309,7 @@ public sealed partial class LiquidationScheduler
     public CancelOutcome Cancel(InstructionId instruction)
     {
         ref var state = ref CollectionsMarshal.GetValueRefOrNullRef(_instructions, instruction.Value);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref state))
+        if (Unsafe.IsNullRef(ref state))
         {
             return CancelOutcome.Unknown;
         }
@@ -288,8 +322,7 @@ public sealed partial class LiquidationScheduler
         var now = Now;
         _counters.CancelledQuantity += state.Open;
         ReturnToJob(ref state, instruction.Value, now);
-        ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, state.Job);
-        SettleJob(ref job, now);
+        SettleJob(ref JobRef(state.Job), now);
         return CancelOutcome.Cancelled;
     }
 
@@ -298,8 +331,8 @@ public sealed partial class LiquidationScheduler
     /// <returns>Whether it was cancelled.</returns>
     public CancelOutcome CancelJob(JobId job)
     {
-        ref var state = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, job.Value);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref state))
+        ref var state = ref JobRef(job.Value);
+        if (Unsafe.IsNullRef(ref state))
         {
             return CancelOutcome.Unknown;
         }
@@ -321,7 +354,8 @@ public sealed partial class LiquidationScheduler
     /// <returns><see langword="false"/> when the job is unknown.</returns>
     public bool TryGetJob(JobId job, out JobView view)
     {
-        if (!_jobs.TryGetValue(job.Value, out var j))
+        ref readonly var j = ref JobRef(job.Value);
+        if (Unsafe.IsNullRef(in j))
         {
             view = default;
             return false;
@@ -410,34 +444,142 @@ public sealed partial class LiquidationScheduler
     /// </summary>
     private Span<Candidate> Rank(int market, long now, double price)
     {
-        var jobs = _marketJobs[market];
-        if (_candidates.Length < jobs.Count)
+        var jobs = _slabs[market].AsSpan(0, _slabUsed[market]);
+        if (_candidates.Length < jobs.Length)
         {
-            _candidates = new Candidate[Math.Max(jobs.Count, 2 * _candidates.Length)];
+            _candidates = new Candidate[Math.Max(jobs.Length, 2 * _candidates.Length)];
+            _order = new int[_candidates.Length];
         }
 
+        // Everything but the job's own fields is read once per tick: the scan stays a tight loop over the slab.
         var n = 0;
         var agingPerTick = _options.AgingPerMinute / TimeSpan.TicksPerMinute;
-        foreach (var id in jobs)
+        var interval = _options.ShareInterval.Ticks;
+        var share = _options.MaxSharePerInterval;
+        var venue = _markets[market];
+        var min = venue.MinimumOrder;
+        var maxSlice = venue.MaximumSlice;
+        var candidates = _candidates;
+        for (var index = 0; index < jobs.Length; index++)
         {
-            ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, id);
-            if (job.Requested - job.Filled - job.InFlight <= job.Requested * Residue || now < job.CooldownUntil)
+            ref var job = ref jobs[index];
+            if (job.Status != JobStatus.Active)
+            {
+                continue;
+            }
+
+            var left = job.Requested - job.Filled - job.InFlight;
+            if (left <= job.Requested * Residue || now < job.CooldownUntil)
             {
                 continue;
             }
 
             var intervalStart = job.IntervalStart;
             var releasedInInterval = job.ReleasedInInterval;
-            if (now - job.IntervalStart >= _options.ShareInterval.Ticks)
+            var releasedNow = releasedInInterval;
+            if (now - intervalStart >= interval)
             {
                 job.IntervalStart = now;
                 job.ReleasedInInterval = 0;
+                releasedNow = 0;
             }
 
-            _candidates[n++] = new Candidate(job.HealthFactor - (agingPerTick * (now - job.WaitingSince)), id, Wanted(ref job, market, price), intervalStart, releasedInInterval);
+            // A quantity job's unit is 1, and x / 1 is x exactly: only proceeds jobs divide by the price.
+            double open, cap;
+            if (job.Target == LiquidationTarget.Quantity)
+            {
+                open = left;
+                cap = share >= 1 ? double.PositiveInfinity : Math.Max(share * job.Requested, min) - releasedNow;
+            }
+            else
+            {
+                open = job.Target == LiquidationTarget.Proceeds ? Math.Max(left / price, min) : left / price;
+                cap = share >= 1 ? double.PositiveInfinity : Math.Max(share * job.Requested / price, min) - releasedNow;
+            }
+
+            candidates[n++] = new Candidate(job.HealthFactor - (agingPerTick * (now - job.WaitingSince)), job.Id, index, Wanted(open, cap, maxSlice, min), intervalStart, releasedInInterval);
         }
 
-        return _candidates.AsSpan(0, n);
+        return candidates.AsSpan(0, n);
+    }
+
+    /// <summary>
+    /// The positions of the most urgent candidates as a heap: about twice as many as the market took last tick, plus 16 (all
+    /// of them when there are no more), found in one pass with a max-heap of the most urgent seen so far.
+    /// </summary>
+    private CandidateHeap Head(Span<Candidate> candidates, int lastPopped)
+    {
+        var n = candidates.Length;
+        var k = (int)Math.Min(n, (2L * lastPopped) + 16);
+        var head = _order.AsSpan(0, k);
+        for (var i = 0; i < k; i++)
+        {
+            head[i] = i;
+        }
+
+        if (k < n)
+        {
+            for (var i = (k / 2) - 1; i >= 0; i--)
+            {
+                DownMax(head, i, candidates);
+            }
+
+            for (var i = k; i < n; i++)
+            {
+                if (candidates[i].Precedes(candidates[head[0]]))
+                {
+                    head[0] = i;
+                    DownMax(head, 0, candidates);
+                }
+            }
+        }
+
+        return new CandidateHeap(head, candidates);
+    }
+
+    /// <summary>The candidates not popped yet, as a heap: taken once the head ran out.</summary>
+    private CandidateHeap Rest(Span<Candidate> candidates)
+    {
+        var n = 0;
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (!candidates[i].Popped)
+            {
+                _order[n++] = i;
+            }
+        }
+
+        return new CandidateHeap(_order.AsSpan(0, n), candidates);
+    }
+
+    /// <summary>Sifts down in a max-heap of candidate positions (the least urgent on top).</summary>
+    private static void DownMax(Span<int> heap, int i, ReadOnlySpan<Candidate> candidates)
+    {
+        var item = heap[i];
+        ref readonly var value = ref candidates[item];
+        while (true)
+        {
+            var child = (2 * i) + 1;
+            if (child >= heap.Length)
+            {
+                break;
+            }
+
+            if (child + 1 < heap.Length && candidates[heap[child]].Precedes(candidates[heap[child + 1]]))
+            {
+                child++;
+            }
+
+            if (!value.Precedes(candidates[heap[child]]))
+            {
+                break;
+            }
+
+            heap[i] = heap[child];
+            i = child;
+        }
+
+        heap[i] = item;
     }
 
     /// <summary>Starts an account's cooldown, and copies it to the account's active jobs, where ranking reads it.</summary>
@@ -448,33 +590,35 @@ public sealed partial class LiquidationScheduler
         {
             if (_activeByAccount.TryGetValue((account, m), out var id))
             {
-                CollectionsMarshal.GetValueRefOrNullRef(_jobs, id).CooldownUntil = until;
+                JobRef(id).CooldownUntil = until;
             }
         }
     }
 
-    /// <summary>Restores the share interval of jobs ranked but not processed.</summary>
-    private void Unrank(ReadOnlySpan<Candidate> candidates)
+    /// <summary>Restores the share interval of jobs ranked but not processed (not popped).</summary>
+    private void Unrank(int market, ReadOnlySpan<Candidate> candidates)
     {
-        foreach (var c in candidates)
+        foreach (ref readonly var c in candidates)
         {
-            ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, c.Job);
-            job.IntervalStart = c.IntervalStart;
-            job.ReleasedInInterval = c.ReleasedInInterval;
+            if (!c.Popped)
+            {
+                ref var job = ref _slabs[market][c.Index];
+                job.IntervalStart = c.IntervalStart;
+                job.ReleasedInInterval = c.ReleasedInInterval;
+            }
         }
     }
 
     /// <summary>
-    /// Jobs among <paramref name="candidates"/> that want a slice (the others would be skipped, not refused), and the
-    /// quantity they want.
+    /// Candidates not popped yet that want a slice (the others would be skipped, not refused), and the quantity they want.
     /// </summary>
     private static (int Count, double Wanted) CountWanting(ReadOnlySpan<Candidate> candidates)
     {
         var n = 0;
         var wanted = 0.0;
-        foreach (var c in candidates)
+        foreach (ref readonly var c in candidates)
         {
-            if (c.Wanted >= 0)
+            if (!c.Popped && c.Wanted >= 0)
             {
                 n++;
                 wanted += c.Wanted;
@@ -484,27 +628,18 @@ public sealed partial class LiquidationScheduler
         return (n, wanted);
     }
 
-    /// <summary>The slice a job wants now (its share interval already rolled), or −1 when it wants less than one minimum order.</summary>
-    private double Wanted(ref Job job, int market, double price)
+    /// <summary>
+    /// The slice a job wants now, or −1 when it wants less than one minimum order: <paramref name="open"/> is what it has left
+    /// in units sold (at least one minimum order for a proceeds job, which sells that much even for a small remaining amount,
+    /// overshooting slightly), <paramref name="cap"/> what its share interval (already rolled) still allows.
+    /// </summary>
+    private static double Wanted(double open, double cap, double maxSlice, double min)
     {
-        var venue = _markets[market];
-        var min = venue.MinimumOrder;
-        var open = (job.Requested - job.Filled - job.InFlight) / Unit(job.Target, price);
-
-        // Proceeds jobs sell at least one minimum order even for a small remaining amount (overshooting slightly);
-        // quantity jobs keep their remainder at zero or at least one minimum order.
-        if (job.Target == LiquidationTarget.Proceeds)
-        {
-            open = Math.Max(open, min);
-        }
-
-        var cap = _options.MaxSharePerInterval >= 1
-            ? double.PositiveInfinity
-            : Math.Max(_options.MaxSharePerInterval * job.Requested / Unit(job.Target, price), min) - job.ReleasedInInterval;
-        var wanted = Math.Min(open, Math.Min(venue.MaximumSlice, cap));
+        var wanted = Math.Min(open, Math.Min(maxSlice, cap));
         if (open - wanted > 0 && open - wanted < min)
         {
-            // A slice grows to take a dusty remainder with it rather than leave it behind (by less than one minimum order).
+            // A slice grows to take a dusty remainder with it rather than leave it behind (by less than one minimum order);
+            // quantity jobs keep their remainder at zero or at least one minimum order.
             wanted = open;
         }
 
@@ -517,7 +652,7 @@ public sealed partial class LiquidationScheduler
         instruction = default;
         denied = 0;
         var id = candidate.Job;
-        ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, id);
+        ref var job = ref _slabs[market][candidate.Index];
 
         // One job per account and market, and Rank left out accounts in cooldown: no job ranked here shares an account
         // with a job released earlier in this tick.
@@ -621,8 +756,7 @@ public sealed partial class LiquidationScheduler
             {
                 _counters.ExpiredQuantity += instruction.Open;
                 ReturnToJob(ref instruction, id, now);
-                ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, instruction.Job);
-                SettleJob(ref job, now);
+                SettleJob(ref JobRef(instruction.Job), now);
                 expired++;
                 continue;
             }
@@ -652,7 +786,7 @@ public sealed partial class LiquidationScheduler
 
     private void ReturnToJob(ref Instruction instruction, long id, long now)
     {
-        ref var job = ref CollectionsMarshal.GetValueRefOrNullRef(_jobs, instruction.Job);
+        ref var job = ref JobRef(instruction.Job);
         job.InFlight = Math.Max(0, job.InFlight - (instruction.Open * Unit(job.Target, instruction.ReferencePrice)));
 
         // What never reached the market does not count against the job's share of the interval.
@@ -704,7 +838,6 @@ public sealed partial class LiquidationScheduler
         job.ClosedAt = now;
         job.InFlight = 0;
         _activeByAccount.Remove((job.Account, job.Market));
-        RemoveFromMarket(job.Market, job.Slot);
         _closedJobs.Enqueue((job.Id, now));
         _finished?.Add((job.Account, job.Id));
         if (status != JobStatus.Cancelled)
@@ -713,22 +846,33 @@ public sealed partial class LiquidationScheduler
         }
     }
 
-    /// <summary>
-    /// Removes a job from its market's list in O(1) by moving the last one into its slot (the order of the list does not
-    /// matter: candidates are ordered by score and id).
-    /// </summary>
-    private void RemoveFromMarket(int market, int slot)
+    /// <summary>Stores a job in a free slot of its market's slab.</summary>
+    private void AddJob(in Job job)
     {
-        var jobs = _marketJobs[market];
-        var last = jobs.Count - 1;
-        if (slot != last)
+        var market = job.Market;
+        if (!_freeSlots[market].TryPop(out var index))
         {
-            var moved = jobs[last];
-            jobs[slot] = moved;
-            CollectionsMarshal.GetValueRefOrNullRef(_jobs, moved).Slot = slot;
+            if (_slabUsed[market] == _slabs[market].Length)
+            {
+                Array.Resize(ref _slabs[market], 2 * _slabs[market].Length);
+            }
+
+            index = _slabUsed[market]++;
         }
 
-        jobs.RemoveAt(last);
+        _slabs[market][index] = job;
+        _jobSlots.Add(job.Id, (market, index));
+    }
+
+    /// <summary>The job with this id, or a null reference when it is unknown (or forgotten).</summary>
+    private ref Job JobRef(long id)
+    {
+        if (_jobSlots.TryGetValue(id, out var at))
+        {
+            return ref _slabs[at.Market][at.Index];
+        }
+
+        return ref Unsafe.NullRef<Job>();
     }
 
     /// <summary>Forgets closed instructions, ended jobs and fill ids older than the retention.</summary>
@@ -744,7 +888,12 @@ public sealed partial class LiquidationScheduler
         while (_closedJobs.TryPeek(out var j) && j.At <= horizon)
         {
             _closedJobs.Dequeue();
-            _jobs.Remove(j.Job);
+            if (_jobSlots.Remove(j.Job, out var at))
+            {
+                // A free slot is not active: the scan passes over it.
+                _slabs[at.Market][at.Index] = new Job { Status = JobStatus.Cancelled };
+                _freeSlots[at.Market].Push(at.Index);
+            }
         }
 
         while (_fillOrder.TryPeek(out var f) && f.At <= horizon)
@@ -767,11 +916,11 @@ public sealed partial class LiquidationScheduler
         Skipped,
     }
 
+    // The fields the tick's scan reads come first, so that they share as few cache lines as possible.
     private struct Job
     {
         public long Id;
-        public int Account;
-        public int Market;
+        public JobStatus Status;
         public LiquidationTarget Target;
         public double Requested;
         public double Filled;
@@ -780,15 +929,13 @@ public sealed partial class LiquidationScheduler
         public long WaitingSince;
         public long IntervalStart;
         public double ReleasedInInterval;
-        public JobStatus Status;
-        public double Dust;
-        public long ClosedAt;
-
-        /// <summary>Position in its market's list of active jobs.</summary>
-        public int Slot;
 
         /// <summary>While active, its account's cooldown end (a copy of the scheduler's, kept in step; 0 for none).</summary>
         public long CooldownUntil;
+        public int Account;
+        public int Market;
+        public double Dust;
+        public long ClosedAt;
     }
 
     private struct Instruction
@@ -820,29 +967,38 @@ public sealed partial class LiquidationScheduler
         public long LateFills;
     }
 
-    // Ordered by score, then job id; carries the job's wanted slice and its share interval before Rank rolled it.
-    // Comparing through IComparable (not a comparer argument, which the runtime wraps in a delegate) keeps the tick free of
-    // allocation.
-    private readonly record struct Candidate(double Score, long Job, double Wanted, long IntervalStart, double ReleasedInInterval) : IComparable<Candidate>
+    // Ordered by score, then job id; carries the job's slab index, its wanted slice, its share interval before Rank rolled it,
+    // and whether the tick has popped it yet.
+    private struct Candidate(double score, long job, int index, double wanted, long intervalStart, double releasedInInterval)
     {
-        public int CompareTo(Candidate other)
+        public readonly double Score = score;
+        public readonly long Job = job;
+        public readonly int Index = index;
+        public readonly double Wanted = wanted;
+        public readonly long IntervalStart = intervalStart;
+        public readonly double ReleasedInInterval = releasedInInterval;
+        public bool Popped;
+
+        public readonly bool Precedes(in Candidate other)
         {
             var byScore = Score.CompareTo(other.Score);
-            return byScore != 0 ? byScore : Job.CompareTo(other.Job);
+            return byScore != 0 ? byScore < 0 : Job < other.Job;
         }
     }
 
     /// <summary>
-    /// A binary min-heap over the ranked candidates, built in place in O(n): popping gives them in exactly the order a full
-    /// sort would (the order is total), at O(log n) each, and what is never popped costs no ordering at all.
+    /// A binary min-heap of candidate positions, built in place in O(n): popping gives them in exactly the order a full sort
+    /// would (the order is total), at O(log n) each, and what is never popped costs no ordering at all.
     /// </summary>
     private ref struct CandidateHeap
     {
-        private readonly Span<Candidate> _items;
+        private readonly Span<int> _items;
+        private readonly ReadOnlySpan<Candidate> _candidates;
 
-        public CandidateHeap(Span<Candidate> items)
+        public CandidateHeap(Span<int> items, ReadOnlySpan<Candidate> candidates)
         {
             _items = items;
+            _candidates = candidates;
             Count = items.Length;
             for (var i = (Count / 2) - 1; i >= 0; i--)
             {
@@ -852,10 +1008,7 @@ public sealed partial class LiquidationScheduler
 
         public int Count { get; private set; }
 
-        /// <summary>The candidates not popped yet, in heap order.</summary>
-        public readonly ReadOnlySpan<Candidate> Remaining => _items[..Count];
-
-        public Candidate Pop()
+        public int Pop()
         {
             var top = _items[0];
             Count--;
@@ -871,6 +1024,7 @@ public sealed partial class LiquidationScheduler
         private readonly void Down(int i)
         {
             var item = _items[i];
+            ref readonly var value = ref _candidates[item];
             while (true)
             {
                 var child = (2 * i) + 1;
@@ -879,12 +1033,12 @@ public sealed partial class LiquidationScheduler
                     break;
                 }
 
-                if (child + 1 < Count && _items[child + 1].CompareTo(_items[child]) < 0)
+                if (child + 1 < Count && _candidates[_items[child + 1]].Precedes(_candidates[_items[child]]))
                 {
                     child++;
                 }
 
-                if (_items[child].CompareTo(item) >= 0)
+                if (!_candidates[_items[child]].Precedes(value))
                 {
                     break;
                 }

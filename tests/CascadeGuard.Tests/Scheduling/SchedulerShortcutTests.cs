@@ -134,6 +134,42 @@ public class SchedulerShortcutTests
         starts.Should().Equal(Start.AddSeconds(40).UtcTicks, Start.UtcTicks);
     }
 
+    [Fact]
+    public void A_tick_that_takes_more_jobs_than_the_last_one_releases_them_all_in_order()
+    {
+        // The tick heaps only about twice as many candidates as the market took last tick (plus 16) and heaps the rest
+        // once those run out. Tick 1: a budget of 2.5 units serves one job and refuses the next (two taken). Tick 2: an
+        // ample budget takes all 60 jobs, well past the 20 heaped first. Every job waits since the start (the first one
+        // released at the start), so each scores its health factor less the same aging, and the order is by health factor,
+        // ties (each value is shared by three jobs) by job id.
+        var time = new FakeTimeProvider(Start);
+        var throttle = new VolumeThrottle(new MarketId(0), new VolumeThrottleOptions { VolumeParticipation = double.PositiveInfinity }, time);
+        var scheduler = new LiquidationScheduler(
+            [new SchedulerMarket(throttle, MinimumOrder)],
+            new LiquidationSchedulerOptions { MaxSharePerInterval = 1, AccountCooldown = TimeSpan.Zero, StartJitter = TimeSpan.Zero },
+            time);
+        var health = new double[60];
+        for (var i = 0; i < health.Length; i++)
+        {
+            health[i] = ((i * 7) % 20) / 100.0;
+            scheduler.Submit(new LiquidationRequest(new AccountId(i), new MarketId(0), LiquidationTarget.Quantity, 4, health[i])).IsAccepted.Should().BeTrue();
+        }
+
+        throttle.UpdateDepth(10, 2_000, Start);
+        var buffer = new SellInstruction[64];
+        scheduler.Tick([2_000.0], buffer).Should().Be(new TickSummary(1, 0, 59, false, (1.5 + (59 * 4)) * 2_000));
+        var first = buffer[0].Account;
+        first.Should().Be(new AccountId(0), "health factor 0 is shared by accounts 0, 20 and 40, and job 1 is account 0's");
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        throttle.UpdateDepth(1_000_000, 2_000, time.GetUtcNow());
+        var summary = scheduler.Tick([2_000.0], buffer);
+        summary.Released.Should().Be(60);
+        var expected = Enumerable.Range(0, 60).OrderBy(i => health[i]).ThenBy(i => i).Select(i => new AccountId(i)).ToArray();
+        buffer.Take(60).Select(b => b.Account).Should().Equal(expected);
+        buffer[0].Quantity.Should().Be(1.5, "account 0 sold 2.5 of its 4 units at the first tick");
+    }
+
     private static FillOutcome? Try(Func<FillOutcome> apply)
     {
         try
