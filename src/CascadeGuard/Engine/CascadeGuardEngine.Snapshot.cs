@@ -49,6 +49,7 @@ public sealed partial class CascadeGuardEngine
             ActiveMarket = _activeMarket[..columns.Count],
             ActiveAuction = _activeAuction[..columns.Count],
             Dirty = [.. _dirty],
+            Watch = [.. _watch.Order()],
             Oracles = [.. _oracles.Select(o => o.SaveSnapshot())],
             LastQuoteTicks = [.. _lastQuoteTicks],
             Prices = [.. _prices],
@@ -154,6 +155,7 @@ public sealed partial class CascadeGuardEngine
         }
 
         Restore(Present(s.IndexedAssets, "indexedAssets"), _indexedAssets, n, "indexedAssets");
+        CheckHolders(n);
         Restore(Present(s.ActiveMarket, "activeMarket"), _activeMarket, n, "activeMarket");
         Restore(Present(s.ActiveAuction, "activeAuction"), _activeAuction, n, "activeAuction");
         _dirty.Clear();
@@ -198,6 +200,7 @@ public sealed partial class CascadeGuardEngine
         }
 
         _auctions = DutchAuctionHouse.Restore(Present(s.Auctions, "auctions"), _time, _shortfalls);
+        RebuildIndex(s.Watch);
         _fund = InsuranceFund.Restore(Present(s.InsuranceFund, "insuranceFund"), _time);
         _pools = BufferPoolSet.Restore(Present(s.BufferPools, "bufferPools"), _time);
         _waterfall = LossWaterfall.Restore(Present(s.Waterfall, "waterfall"), _fund, _pools, _time);
@@ -219,6 +222,25 @@ public sealed partial class CascadeGuardEngine
             BadDebt = s.BadDebt,
         };
         Publish();
+    }
+
+    /// <summary>The holders lists and each account's asset bits must say the same (a tick reads either).</summary>
+    private void CheckHolders(int count)
+    {
+        var bits = new ulong[count];
+        for (var a = 0; a < _holders.Length; a++)
+        {
+            foreach (var h in _holders[a])
+            {
+                Check((bits[h] & (1UL << a)) == 0, "holders", a);
+                bits[h] |= 1UL << a;
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            Check(bits[i] == _indexedAssets[i], "indexedAssets", i);
+        }
     }
 
     private static void Restore<T>(T[] saved, T[] target, int count, string field)
