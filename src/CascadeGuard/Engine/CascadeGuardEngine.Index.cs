@@ -34,6 +34,7 @@ public sealed partial class CascadeGuardEngine
     private readonly List<int> _crossed = [];
     private long[] _touchKeys = new long[1024];
     private ulong _movedAssets;
+    private bool _touchedInOrder;
 
     /// <summary>
     /// Tests only: evaluate every holder of a moved asset and every updated account, as before the ratio index, to show that
@@ -49,6 +50,7 @@ public sealed partial class CascadeGuardEngine
     {
         _epoch++;
         _touched.Clear();
+        _touchedInOrder = true;
         ulong moved = 0, full = 0;
         for (var a = 0; a < _prices.Length; a++)
         {
@@ -91,7 +93,10 @@ public sealed partial class CascadeGuardEngine
         }
 
         _dirty.Clear();
-        MemoryExtensions.Sort(_touchKeys.AsSpan(0, _touched.Count), CollectionsMarshal.AsSpan(_touched));
+        if (!_touchedInOrder)
+        {
+            MemoryExtensions.Sort(_touchKeys.AsSpan(0, _touched.Count), CollectionsMarshal.AsSpan(_touched));
+        }
     }
 
     /// <summary>Watches the unheld indexed accounts whose key lies in the ratio range each collateral's move crossed.</summary>
@@ -167,7 +172,9 @@ public sealed partial class CascadeGuardEngine
             key = DirtyOnly | (uint)dirtyIndex;
         }
 
-        _touchKeys[_touched.Count] = key;
+        var count = _touched.Count;
+        _touchedInOrder &= count == 0 || _touchKeys[count - 1] < key;
+        _touchKeys[count] = key;
         _touched.Add(new AccountId(account));
     }
 
