@@ -25,6 +25,10 @@ public sealed partial class CascadeGuardEngine
 
     private const long DirtyOnly = 64L << 32;
 
+    // The live job of an account whose job ended between the saved tick and the snapshot (the scheduler's list of ended
+    // jobs is not saved): held until the next tick forgets it, as in the original engine.
+    private const long EndedBeforeSave = -1;
+
     private readonly LiquidationRatioIndex _ratioIndex;
     private bool[] _scanned;
     private readonly List<int> _watch = [];
@@ -32,6 +36,7 @@ public sealed partial class CascadeGuardEngine
     private readonly int[]?[] _holderPositions;
     private readonly double[] _previousPrices;
     private readonly List<int> _crossed = [];
+    private readonly List<int> _endedBeforeSave = [];
     private long[] _touchKeys = new long[1024];
     private ulong _movedAssets;
     private bool _touchedInOrder;

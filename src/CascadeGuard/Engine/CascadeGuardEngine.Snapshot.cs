@@ -159,6 +159,7 @@ public sealed partial class CascadeGuardEngine
         Restore(Present(s.ActiveMarket, "activeMarket"), _activeMarket, n, "activeMarket");
         Restore(Present(s.ActiveAuction, "activeAuction"), _activeAuction, n, "activeAuction");
         _dirty.Clear();
+        _endedBeforeSave.Clear();
         _dirty.AddRange(Present(s.Dirty, "dirty").Where(d => d >= 0 && d < n));
 
         var oracles = Present(s.Oracles, "oracles");
@@ -197,6 +198,12 @@ public sealed partial class CascadeGuardEngine
         for (var a = 0; a < n; a++)
         {
             _liveJob[a] = _activeMarket[a] >= 0 && _activeMarket[a] < markets && _scheduler.TryGetActiveJob(new AccountId(a), _markets[_activeMarket[a]].Id, out var job) ? job.Value : 0;
+            if (_liveJob[a] == 0 && _activeMarket[a] >= 0)
+            {
+                // Its job ended after the last tick: the original learns that at its next tick, and so does this engine.
+                _liveJob[a] = EndedBeforeSave;
+                _endedBeforeSave.Add(a);
+            }
         }
 
         _auctions = DutchAuctionHouse.Restore(Present(s.Auctions, "auctions"), _time, _shortfalls);

@@ -297,21 +297,32 @@ public sealed partial class CascadeGuardEngine
     /// </summary>
     private void ForgetFinishedJobs()
     {
+        foreach (var account in _endedBeforeSave)
+        {
+            Forget(account, EndedBeforeSave);
+        }
+
+        _endedBeforeSave.Clear();
         foreach (var (account, job) in _scheduler.FinishedJobs)
         {
-            if (_liveJob[account] == job)
-            {
-                // The account is free for routing again (the market it was liquidated in no longer matters).
-                _liveJob[account] = 0;
-                _activeMarket[account] = -1;
-                if (_ratioIndex.Contains(account) && !IsHeld(account))
-                {
-                    Watch(account);
-                }
-            }
+            Forget(account, job);
         }
 
         _scheduler.ClearFinishedJobs();
+    }
+
+    private void Forget(int account, long job)
+    {
+        if (_liveJob[account] == job)
+        {
+            // The account is free for routing again (the market it was liquidated in no longer matters).
+            _liveJob[account] = 0;
+            _activeMarket[account] = -1;
+            if (_ratioIndex.Contains(account) && !IsHeld(account))
+            {
+                Watch(account);
+            }
+        }
     }
 
     private bool AllLiquidatable(int collateralCount, int debtCount)

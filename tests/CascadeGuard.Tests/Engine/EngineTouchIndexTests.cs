@@ -62,6 +62,69 @@ public class EngineTouchIndexTests
         indexed.Evaluated.Should().BeLessThan(everyHolder.Evaluated / 4);
     }
 
+    [Fact]
+    public void A_snapshot_without_a_watch_list_restores_to_the_same_decisions()
+    {
+        // Older snapshots have no watch list: every routable account is watched once, and the next evaluation narrows it.
+        using var world = new EngineWorld();
+        for (var i = 0; i < 20; i++)
+        {
+            world.Account(1, 1400 + (10 * i));
+        }
+
+        world.Tick(2000);
+        var json = world.Engine.SaveSnapshot();
+        var node = JsonNode.Parse(json)!.AsObject();
+        node.Remove("watch");
+        using var restored = CascadeGuardEngine.Restore(node.ToJsonString(), world.Definition, world.Prices, world.Books, world.Options, world.Time);
+        using var same = CascadeGuardEngine.Restore(json, world.Definition, world.Prices, world.Books, world.Options, world.Time);
+        var price = 2000.0;
+        int evaluatedRestored = 0, evaluatedSame = 0;
+        for (var step = 0; step < 10; step++)
+        {
+            price *= 0.99;
+            world.Time.Advance(TimeSpan.FromSeconds(5));
+            var now = world.Time.GetUtcNow();
+            world.Prices.Set(EngineWorld.Eth, price, now);
+            world.Prices.Set(EngineWorld.Usdc, 1.0, now);
+            world.Books.Set(EngineWorld.EthUsdc, price, now);
+            var a = restored.Tick();
+            var b = same.Tick();
+            Describe(a).Should().Be(Describe(b));
+            evaluatedRestored += a.Evaluated;
+            evaluatedSame += b.Evaluated;
+        }
+
+        evaluatedRestored.Should().BeGreaterThan(evaluatedSame, "without a watch list every routable account is evaluated once");
+
+        WithoutWatch(restored.SaveSnapshot()).Should().Be(WithoutWatch(same.SaveSnapshot()));
+    }
+
+    [Theory]
+    [InlineData("watch", 0, 99)]
+    [InlineData("indexedAssets", 1, 1)]
+    public void A_snapshot_whose_index_fields_disagree_is_refused_naming_the_field(string field, int index, int value)
+    {
+        // An unknown watched account; an account's asset bits that its holders lists contradict (it holds both assets).
+        using var world = new EngineWorld();
+        world.Account(1, 1000);
+        world.Account(1, 1700);
+        world.Tick(2000);
+        var node = JsonNode.Parse(world.Engine.SaveSnapshot())!.AsObject();
+        var array = node[field]!.AsArray();
+        if (array.Count <= index)
+        {
+            array.Add(value);
+        }
+        else
+        {
+            array[index] = value;
+        }
+
+        FluentActions.Invoking(() => CascadeGuardEngine.Restore(node.ToJsonString(), world.Definition, world.Prices, world.Books, world.Options, world.Time))
+            .Should().Throw<ArgumentException>().WithMessage($"*'{field}'*");
+    }
+
     public enum Retry
     {
         PausedAsset,
