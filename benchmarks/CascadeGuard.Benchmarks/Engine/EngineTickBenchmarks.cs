@@ -16,9 +16,9 @@ public class EngineTickBenchmarks
 {
     private const int Accounts = 1_000_000;
     private const int Markets = 20;
-    private readonly ArrayPriceFeed _prices = new(Markets + 1);
-    private readonly ArrayBookFeed _books = new(Markets);
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly BenchmarkPriceFeed _prices = new(Markets + 1);
+    private readonly BenchmarkBookFeed _books = new(Markets);
+    private readonly BenchmarkClock _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private CascadeGuardEngine _engine = null!;
     private AccountBook _book = null!;
     private RiskParameterTable _table = null!;
@@ -31,18 +31,9 @@ public class EngineTickBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var assets = new AssetRiskParameters?[Markets + 1];
-        var markets = new List<EngineMarket>();
-        for (var a = 0; a < Markets; a++)
-        {
-            assets[a] = new AssetRiskParameters(0.7, 0.8, 0.05);
-            markets.Add(new EngineMarket(new MarketId(a), new AssetId(a), 0.01));
-        }
-
-        _table = new RiskParameterTable(assets);
-        var definition = new EngineDefinition(_table, new AssetId(Markets), markets, collateralSlots: 2, debtSlots: 1);
-        var options = new CascadeGuardOptions();
-        options.Oracle.Smoothing = CascadeGuard.Oracle.OracleSmoothing.None;
+        var definition = BenchmarkPlatform.Definition(Markets);
+        var options = BenchmarkPlatform.Options();
+        _table = definition.Assets;
         _engine = new CascadeGuardEngine(definition, _prices, _books, options, _clock);
         _book = new AccountBook(Markets + 1, 2, 1, Accounts);
         var random = new Random(11);
@@ -112,48 +103,5 @@ public class EngineTickBenchmarks
     {
         _engine.SetCollateral(id, asset, quantity);
         _book.SetCollateral(id, asset, quantity);
-    }
-
-    private sealed class ArrayPriceFeed(int assets) : IPriceFeed
-    {
-        private readonly PriceQuote[] _quotes = new PriceQuote[assets];
-
-        public void Set(int asset, double price, DateTimeOffset at) => _quotes[asset] = new PriceQuote(new AssetId(asset), price, at);
-
-        public bool TryGetLatest(AssetId asset, out PriceQuote quote)
-        {
-            quote = _quotes[asset.Value];
-            return quote.Price > 0;
-        }
-    }
-
-    private sealed class ArrayBookFeed(int markets) : IOrderBookFeed
-    {
-        private readonly (double Price, DateTimeOffset At)[] _books = new (double, DateTimeOffset)[markets];
-
-        public void Set(int market, double price, DateTimeOffset at) => _books[market] = (price, at);
-
-        public bool TryCopyBook(MarketId market, Span<BookLevel> bids, Span<BookLevel> asks, out OrderBookCopy copy)
-        {
-            var (price, at) = _books[market.Value];
-            var n = Math.Min(50, Math.Min(bids.Length, asks.Length));
-            for (var i = 0; i < n; i++)
-            {
-                bids[i] = new BookLevel(price * (1 - (0.0005 * (i + 1))), 5.0);
-                asks[i] = new BookLevel(price * (1 + (0.0005 * (i + 1))), 5.0);
-            }
-
-            copy = new OrderBookCopy(n, n, at);
-            return true;
-        }
-    }
-
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }

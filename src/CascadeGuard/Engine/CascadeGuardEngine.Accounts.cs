@@ -118,6 +118,7 @@ public sealed partial class CascadeGuardEngine
             Index(a, asset.Value);
         }
 
+        Rekey(a);
         _dirty.Add(a);
     }
 
@@ -127,7 +128,16 @@ public sealed partial class CascadeGuardEngine
         if ((_indexedAssets[account] & bit) == 0)
         {
             _indexedAssets[account] |= bit;
-            _holders[asset].Add(account);
+            var list = _holders[asset];
+            list.Add(account);
+            if (_holderPositions[asset] is { } positions)
+            {
+                positions[account] = list.Count - 1;
+            }
+            else if (list.Count > 1 && list[^2] >= account)
+            {
+                TrackHolderPositions(asset);
+            }
         }
     }
 
@@ -146,5 +156,6 @@ public sealed partial class CascadeGuardEngine
         var old = _activeMarket.Length;
         Array.Resize(ref _activeMarket, size);
         Array.Fill(_activeMarket, -1, old, size - old);
+        EnsureIndexCapacity(size);
     }
 }

@@ -87,6 +87,7 @@ public sealed partial class CascadeGuardEngine
         {
             var held = Held(view.Owner, view.Asset);
             _book.SetCollateral(view.Owner, view.Asset, held + (double)result.ReturnedCollateral);
+            Rekey(owner);
         }
 
         if (result.Outcome != AuctionOutcome.Continuing)
@@ -201,6 +202,7 @@ public sealed partial class CascadeGuardEngine
             Index(account.Value, settlement.Value);
         }
 
+        Rekey(account.Value);
         _counters.CollateralSoldNotional += proceeds;
         _counters.DebtRepaid += repaid;
         _counters.Penalties += penalty;
@@ -247,6 +249,7 @@ public sealed partial class CascadeGuardEngine
         var owed = Owed(account, settlement);
         _book.SetDebt(account, settlement, result.UnstartedDebt == 0 ? 0 : Math.Max(0, owed - ((double)result.StartedDebt / (1 + penaltyRate))));
         _activeAuction[account.Value] = result.Auction.Value;
+        Rekey(account.Value);
         _auctionsStarted.Add(new AuctionStarted(result.Auction, account, asset, result.StartedLot, result.StartedDebt, result.StartPrice));
         _counters.AuctionLiquidations++;
         _telemetry.AuctionsStarted.Add(1);

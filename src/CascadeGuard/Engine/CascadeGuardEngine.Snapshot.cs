@@ -49,6 +49,7 @@ public sealed partial class CascadeGuardEngine
             ActiveMarket = _activeMarket[..columns.Count],
             ActiveAuction = _activeAuction[..columns.Count],
             Dirty = [.. _dirty],
+            Watch = [.. _watch.Order()],
             Oracles = [.. _oracles.Select(o => o.SaveSnapshot())],
             LastQuoteTicks = [.. _lastQuoteTicks],
             Prices = [.. _prices],
@@ -154,9 +155,11 @@ public sealed partial class CascadeGuardEngine
         }
 
         Restore(Present(s.IndexedAssets, "indexedAssets"), _indexedAssets, n, "indexedAssets");
+        CheckHolders(n);
         Restore(Present(s.ActiveMarket, "activeMarket"), _activeMarket, n, "activeMarket");
         Restore(Present(s.ActiveAuction, "activeAuction"), _activeAuction, n, "activeAuction");
         _dirty.Clear();
+        _endedBeforeSave.Clear();
         _dirty.AddRange(Present(s.Dirty, "dirty").Where(d => d >= 0 && d < n));
 
         var oracles = Present(s.Oracles, "oracles");
@@ -195,9 +198,16 @@ public sealed partial class CascadeGuardEngine
         for (var a = 0; a < n; a++)
         {
             _liveJob[a] = _activeMarket[a] >= 0 && _activeMarket[a] < markets && _scheduler.TryGetActiveJob(new AccountId(a), _markets[_activeMarket[a]].Id, out var job) ? job.Value : 0;
+            if (_liveJob[a] == 0 && _activeMarket[a] >= 0)
+            {
+                // Its job ended after the last tick: the original learns that at its next tick, and so does this engine.
+                _liveJob[a] = EndedBeforeSave;
+                _endedBeforeSave.Add(a);
+            }
         }
 
         _auctions = DutchAuctionHouse.Restore(Present(s.Auctions, "auctions"), _time, _shortfalls);
+        RebuildIndex(s.Watch);
         _fund = InsuranceFund.Restore(Present(s.InsuranceFund, "insuranceFund"), _time);
         _pools = BufferPoolSet.Restore(Present(s.BufferPools, "bufferPools"), _time);
         _waterfall = LossWaterfall.Restore(Present(s.Waterfall, "waterfall"), _fund, _pools, _time);
@@ -219,6 +229,25 @@ public sealed partial class CascadeGuardEngine
             BadDebt = s.BadDebt,
         };
         Publish();
+    }
+
+    /// <summary>The holders lists and each account's asset bits must say the same (a tick reads either).</summary>
+    private void CheckHolders(int count)
+    {
+        var bits = new ulong[count];
+        for (var a = 0; a < _holders.Length; a++)
+        {
+            foreach (var h in _holders[a])
+            {
+                Check((bits[h] & (1UL << a)) == 0, "holders", a);
+                bits[h] |= 1UL << a;
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            Check(bits[i] == _indexedAssets[i], "indexedAssets", i);
+        }
     }
 
     private static void Restore<T>(T[] saved, T[] target, int count, string field)

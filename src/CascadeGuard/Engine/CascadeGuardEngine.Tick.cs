@@ -36,6 +36,7 @@ public sealed partial class CascadeGuardEngine
         UpdateMarkets();
         var evaluated = allPriced ? EvaluateTouched() : 0;
         var routed = allPriced ? RouteLiquidations(evaluated) : 0;
+        UpdateWatch(evaluated);
         RestartAuctions();
         var released = ReleaseSales();
 
@@ -235,29 +236,16 @@ public sealed partial class CascadeGuardEngine
     private double AnnualisedVolatility(int asset) =>
         _volatility[asset].IsReady ? _volatility[asset].Volatility * Math.Sqrt(TicksPerYear / _options.TickInterval.Ticks) : 0.0;
 
-    /// <summary>Evaluates the accounts holding an asset whose price moved, and the accounts updated since the last tick.</summary>
+    /// <summary>
+    /// Evaluates the accounts routing could act on: among the holders of an asset whose price moved and the accounts updated
+    /// since the last tick, those a move can have made liquidatable and those still waiting to be routed (see
+    /// <see cref="CollectTouched"/>).
+    /// </summary>
     private int EvaluateTouched()
     {
-        _epoch++;
-        _touched.Clear();
-        for (var a = 0; a < _prices.Length; a++)
-        {
-            if (_evaluatedPrices[a] != _prices[a])
-            {
-                _evaluatedPrices[a] = _prices[a];
-                foreach (var account in _holders[a])
-                {
-                    Touch(account);
-                }
-            }
-        }
-
-        foreach (var account in _dirty)
-        {
-            Touch(account);
-        }
-
-        _dirty.Clear();
+        // Jobs that ended free their accounts for routing: learnt before the touched list is built, which watches them.
+        ForgetFinishedJobs();
+        CollectTouched();
         var count = _touched.Count;
         if (count == 0)
         {
@@ -274,19 +262,9 @@ public sealed partial class CascadeGuardEngine
         return count;
     }
 
-    private void Touch(int account)
-    {
-        if (_touchedEpoch[account] != _epoch)
-        {
-            _touchedEpoch[account] = _epoch;
-            _touched.Add(new AccountId(account));
-        }
-    }
-
     /// <summary>Routes each newly liquidatable account: the minimal partial liquidation to the market, or an auction.</summary>
     private int RouteLiquidations(int evaluated)
     {
-        ForgetFinishedJobs();
         var routed = 0;
         var settlement = _definition.SettlementAsset;
         var slippage = _options.UseAdaptiveParameters ? Math.Max(_options.ExpectedSlippage, _adaptive.Current.SlippageBound) : _options.ExpectedSlippage;
@@ -377,20 +355,37 @@ public sealed partial class CascadeGuardEngine
     }
 
     /// <summary>
-    /// Learns which market jobs ended since the last routing (filled, left dust, cancelled), so that routing need not ask the
+    /// Learns which market jobs ended since the last tick (filled, left dust, cancelled), so that routing need not ask the
     /// scheduler about every liquidatable account's job every tick.
     /// </summary>
     private void ForgetFinishedJobs()
     {
+        foreach (var account in _endedBeforeSave)
+        {
+            Forget(account, EndedBeforeSave);
+        }
+
+        _endedBeforeSave.Clear();
         foreach (var (account, job) in _scheduler.FinishedJobs)
         {
-            if (_liveJob[account] == job)
-            {
-                _liveJob[account] = 0;
-            }
+            Forget(account, job);
         }
 
         _scheduler.ClearFinishedJobs();
+    }
+
+    private void Forget(int account, long job)
+    {
+        if (_liveJob[account] == job)
+        {
+            // The account is free for routing again (the market it was liquidated in no longer matters).
+            _liveJob[account] = 0;
+            _activeMarket[account] = -1;
+            if (_ratioIndex.Contains(account) && !IsHeld(account))
+            {
+                Watch(account);
+            }
+        }
     }
 
     private bool AllLiquidatable(int collateralCount, int debtCount)

@@ -204,6 +204,10 @@ public sealed partial class CascadeGuardEngine : IDisposable
         _liveJob = new long[1024];
         _activeAuction = new long[1024];
         _touchedEpoch = new int[1024];
+        _ratioIndex = new LiquidationRatioIndex(assets);
+        _scanned = new bool[1024];
+        _watchSlot = new int[1024];
+        _holderPositions = new int[]?[assets];
         _collateralScratch = new CollateralPosition[definition.CollateralSlots];
         _debtScratch = new DebtPosition[definition.DebtSlots];
 
@@ -211,6 +215,7 @@ public sealed partial class CascadeGuardEngine : IDisposable
         _lastQuoteTicks = new long[assets];
         _prices = new double[assets];
         _evaluatedPrices = new double[assets];
+        _previousPrices = new double[assets];
         _canLiquidate = new bool[assets];
         _disputed = new bool[assets];
         _disputedScratch = new bool[assets];

@@ -31,6 +31,9 @@ internal sealed class EngineSnapshot
 
     public int[]? Dirty { get; set; }
 
+    /// <summary>Accounts the tick evaluates on any move of an asset they hold (ascending); absent in older snapshots (then every routable one).</summary>
+    public int[]? Watch { get; set; }
+
     public string[]? Oracles { get; set; }
 
     public long[]? LastQuoteTicks { get; set; }

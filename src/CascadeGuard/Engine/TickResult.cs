@@ -39,7 +39,11 @@ public readonly struct TickResult
     /// <summary>The tick's time, from the engine's clock.</summary>
     public DateTimeOffset Time { get; }
 
-    /// <summary>Accounts whose margin was evaluated (those a price move or an update can have changed).</summary>
+    /// <summary>
+    /// Accounts whose margin was evaluated: those the tick's price moves can have made liquidatable (their liquidation ratio
+    /// was crossed, or they are not indexable by one ratio), those still waiting to be routed, and those updated since the
+    /// last tick. Holders a move cannot bring to liquidation are not evaluated, so this is a measure of work, not of holders.
+    /// </summary>
     public int Evaluated { get; }
 
     /// <summary>Accounts newly routed to a market sale or an auction this tick.</summary>

@@ -8,8 +8,12 @@ namespace CascadeGuard.Tests.Engine;
 
 public class EngineAllocationTests
 {
-    [Fact]
-    public void Steady_state_ticks_allocate_nothing()
+    // With the ratio index a drift that crosses no account's liquidation ratio evaluates nobody; evaluating every holder
+    // (the rule before the index, kept for tests) evaluates all 2,000. Both allocate nothing.
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 2000)]
+    public void Steady_state_ticks_allocate_nothing(bool touchEveryHolder, int evaluated)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var assets = new AssetRiskParameters?[6];
@@ -23,7 +27,7 @@ public class EngineAllocationTests
         var definition = new EngineDefinition(new RiskParameterTable(assets), new AssetId(5), markets);
         var prices = new ScriptedPriceFeed();
         var books = new ScriptedBookFeed();
-        using var engine = new CascadeGuardEngine(definition, prices, books, new CascadeGuardOptions(), time);
+        using var engine = new CascadeGuardEngine(definition, prices, books, new CascadeGuardOptions(), time) { TouchEveryHolder = touchEveryHolder };
         for (var i = 0; i < 2000; i++)
         {
             var id = engine.OpenAccount();
@@ -50,7 +54,7 @@ public class EngineAllocationTests
             if (t >= 100)
             {
                 allocated += GC.GetAllocatedBytesForCurrentThread() - before;
-                tick.Evaluated.Should().Be(2000);
+                tick.Evaluated.Should().Be(evaluated);
             }
         }
 
