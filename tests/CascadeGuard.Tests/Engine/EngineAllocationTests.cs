@@ -2,10 +2,12 @@ using CascadeGuard.Engine;
 using CascadeGuard.Feeds;
 using CascadeGuard.Margin;
 using CascadeGuard.Primitives;
+using CascadeGuard.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CascadeGuard.Tests.Engine;
 
+[Collection(AllocationMeasurements.Name)]
 public class EngineAllocationTests
 {
     // With the ratio index a drift that crosses no account's liquidation ratio evaluates nobody; evaluating every holder

@@ -1,8 +1,10 @@
 using CascadeGuard.Exits;
+using CascadeGuard.Tests.Support;
 using CsCheck;
 
 namespace CascadeGuard.Tests.Exits;
 
+[Collection(AllocationMeasurements.Name)]
 public class AlmgrenChrissExitTests
 {
     private static readonly LinearImpactModel Paper = new(0.95, 2.5e-7, 2.5e-6, 0.0625);

@@ -1,8 +1,10 @@
 using CascadeGuard.Margin;
 using CascadeGuard.Primitives;
+using CascadeGuard.Tests.Support;
 
 namespace CascadeGuard.Tests.Margin;
 
+[Collection(AllocationMeasurements.Name)]
 public class AccountBookTests
 {
     private static readonly AssetId Eth = new(0);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CascadeGuard.Tests.Oracle;
 
+[Collection(AllocationMeasurements.Name)]
 public class OracleGuardPropertyTests
 {
     /// <summary>One step of a generated path: advance the clock, then offer a quote (or a broken one).</summary>

@@ -1,10 +1,12 @@
 using CascadeGuard.Primitives;
 using CascadeGuard.Scheduling;
+using CascadeGuard.Tests.Support;
 using CascadeGuard.Throttling;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CascadeGuard.Tests.Scheduling;
 
+[Collection(AllocationMeasurements.Name)]
 public class LiquidationSchedulerTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

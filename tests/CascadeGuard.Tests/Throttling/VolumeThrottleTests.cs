@@ -1,12 +1,14 @@
 using CascadeGuard.Depth;
 using CascadeGuard.Primitives;
 using CascadeGuard.Tests.Depth;
+using CascadeGuard.Tests.Support;
 using CascadeGuard.Throttling;
 using CascadeGuard.Venues;
 using static CascadeGuard.Tests.Throttling.ThrottleFixture;
 
 namespace CascadeGuard.Tests.Throttling;
 
+[Collection(AllocationMeasurements.Name)]
 public class VolumeThrottleTests
 {
     [Fact]

@@ -2,11 +2,13 @@ using CascadeGuard.Depth;
 using CascadeGuard.Feeds;
 using CascadeGuard.Primitives;
 using CascadeGuard.Tests.Depth;
+using CascadeGuard.Tests.Support;
 using CascadeGuard.Venues;
 
 namespace CascadeGuard.Tests.Venues;
 
 /// <summary>The depth functions claim 0 B per call; this measures it on the calling thread after a warm-up.</summary>
+[Collection(AllocationMeasurements.Name)]
 public class AllocationTests
 {
     [Fact]

@@ -1,11 +1,13 @@
 using CascadeGuard.Depth;
 using CascadeGuard.Primitives;
 using CascadeGuard.Tests.Depth;
+using CascadeGuard.Tests.Support;
 using CascadeGuard.Venues;
 using CsCheck;
 
 namespace CascadeGuard.Tests.Venues;
 
+[Collection(AllocationMeasurements.Name)]
 public class OrderBookVenueTests
 {
     private static readonly BookLevel[] Bids = [new(100, 1), new(99, 2), new(98, 3)];

@@ -1,3 +1,4 @@
+using CascadeGuard.Tests.Support;
 using CascadeGuard.Volatility;
 
 namespace CascadeGuard.Tests.Volatility;
@@ -7,6 +8,7 @@ namespace CascadeGuard.Tests.Volatility;
 /// decimal and each expected value is plain arithmetic on them:
 /// bar 1: o 0, h 0.02, l −0.01, c 0.01; bar 2: o 0.015, h 0.04, l 0.005, c 0.03; bar 3: o 0.02, h 0.035, l −0.005, c 0.
 /// </summary>
+[Collection(AllocationMeasurements.Name)]
 public class VolatilityExampleTests
 {
     private const double Tolerance = 1e-13;
