@@ -17,7 +17,7 @@ internal static class SimulateTableWriter
         console.MarkupLine(Markup.Escape(SimulationFormat.Header(report)));
         console.WriteLine();
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("Metric (mean, 95th percentile across runs)");
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Metric: mean across runs, 95th percentile (p95)");
         foreach (var p in report.Policies)
         {
             table.AddColumn(new TableColumn($"[bold]{Markup.Escape(p.Policy.Name)}[/]").RightAligned());
@@ -29,8 +29,8 @@ internal static class SimulateTableWriter
             var cells = new List<string> { Markup.Escape(metric.Label) };
             foreach (var p in report.Policies)
             {
-                cells.Add(SimulationFormat.Value(metric, p.MeanOf(metric.Metric)));
-                cells.Add($"[dim]{SimulationFormat.Value(metric, p.P95Of(metric.Metric))}[/]");
+                cells.Add(SimulationFormat.Compact(metric, p.MeanOf(metric.Metric)));
+                cells.Add($"[dim]{SimulationFormat.Compact(metric, p.P95Of(metric.Metric))}[/]");
             }
 
             table.AddRow(cells.ToArray());
@@ -38,7 +38,7 @@ internal static class SimulateTableWriter
 
         AddRow(table, report, "Amplification: drawdown (on/off)", p => (SimulationFormat.Factor(p.AmplificationMean.Drawdown), SimulationFormat.Factor(p.AmplificationP95.Drawdown)));
         AddRow(table, report, "Amplification: bad debt (on/off)", p => (SimulationFormat.Factor(p.AmplificationMean.BadDebt), SimulationFormat.Factor(p.AmplificationP95.BadDebt)));
-        AddRow(table, report, "Bad debt without feedback", p => (SimulationFormat.Number(p.WithoutFeedbackMean[(int)Metric.BadDebt], "N0"), string.Empty));
+        AddRow(table, report, "Bad debt without feedback", p => (SimulationFormat.Compact(MetricInfo.All[(int)Metric.BadDebt], p.WithoutFeedbackMean[(int)Metric.BadDebt]), string.Empty));
         AddRow(table, report, "Collateral and debt conserved", p => (p.Conserved ? "exactly" : "[red]NO[/]", string.Empty));
         console.Write(table);
 

@@ -10,6 +10,27 @@ internal static class SimulationFormat
 
     public static string Value(MetricInfo metric, double value) => Number(value, metric.Format);
 
+    /// <summary>
+    /// A number for the terminal table: amounts of a million and more in M and G (three significant figures or more), so
+    /// that four policies with their 95th percentiles fit a terminal; JSON and the Markdown summary keep every digit.
+    /// </summary>
+    public static string Compact(MetricInfo metric, double value)
+    {
+        if (double.IsNaN(value) || !metric.Format.StartsWith('N'))
+        {
+            return Value(metric, value);
+        }
+
+        var magnitude = Math.Abs(value);
+        return magnitude switch
+        {
+            >= 1e9 => (value / 1e9).ToString("0.00", Invariant) + " G",
+            >= 1e6 => (value / 1e6).ToString("0.0", Invariant) + " M",
+            >= 1e4 => value.ToString("N0", Invariant),
+            _ => Value(metric, value),
+        };
+    }
+
     public static string Number(double value, string format) => double.IsNaN(value) ? "n/a" : value.ToString(format, Invariant);
 
     /// <summary>An amplification factor: on over off, "∞" when off is zero and on is not.</summary>
