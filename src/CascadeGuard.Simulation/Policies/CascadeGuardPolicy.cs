@@ -51,7 +51,7 @@ internal sealed class CascadeGuardPolicy : PolicyDefinition
             var keepers = new AuctionParameters();
             return
             [
-                Parameter.Label("engineOptions", "new CascadeGuardOptions()", "the engine's defaults (docs/hosting.md), except the four settings below"),
+                Parameter.Label("engineOptions", "new CascadeGuardOptions()", "the engine's defaults (docs/hosting.md), except the five settings below"),
                 Parameter.Label("engineTickInterval", "the step length", "the engine ticks once per step; the interval annualises its tick-to-tick volatility (default 1 s, for one tick a second)"),
                 Parameter.Label("engineOracleMaxStaleness", "max(60 s, the step length)", "a feed that quotes once per step is not stale until a step's quote is missing (default 60 s)"),
                 Parameter.Label("engineBreakerPriceDropWindow", "max(5 min, the step length)", "the breaker's price-drop window must hold the previous step's price (default 5 min)"),
