@@ -55,6 +55,8 @@ public sealed partial class CascadeGuardEngine
             Prices = [.. _prices],
             EvaluatedPrices = [.. _evaluatedPrices],
             CanLiquidate = [.. _canLiquidate],
+            Disputed = [.. _disputed],
+            BookMid = [.. _bookMid],
             Volatility = [.. _volatility.Select(v => new[] { v.State.PreviousClose, v.State.Variance, v.State.Count })],
             Throttles = [.. _throttles.Select(t => t.SaveSnapshot())],
             Breakers = [.. _breakers.Select(b => b.SaveSnapshot())],
@@ -177,6 +179,10 @@ public sealed partial class CascadeGuardEngine
         Restore(Present(s.Prices, "prices"), _prices, assets, "prices");
         Restore(Present(s.EvaluatedPrices, "evaluatedPrices"), _evaluatedPrices, assets, "evaluatedPrices");
         Restore(Present(s.CanLiquidate, "canLiquidate"), _canLiquidate, assets, "canLiquidate");
+        if (s.Disputed is not null)
+        {
+            Restore(s.Disputed, _disputed, assets, "disputed");
+        }
 
         var throttles = Present(s.Throttles, "throttles");
         var breakers = Present(s.Breakers, "breakers");
@@ -191,6 +197,14 @@ public sealed partial class CascadeGuardEngine
         }
 
         Restore(Present(s.DepthNotional, "depthNotional"), _depthNotional, markets, "depthNotional");
+        if (s.BookMid is not null)
+        {
+            Restore(s.BookMid, _bookMid, markets, "bookMid");
+            for (var m = 0; m < markets; m++)
+            {
+                Check(double.IsFinite(_bookMid[m]) && _bookMid[m] >= 0, "bookMid", _bookMid[m]);
+            }
+        }
         Restore(Present(s.Vpin, "vpin"), _vpin, markets, "vpin");
         _congestion = s.Congestion;
         _scheduler = LiquidationScheduler.Restore(Present(s.Scheduler, "scheduler"), schedulerMarkets, _time);

@@ -44,6 +44,12 @@ internal sealed class EngineSnapshot
 
     public bool[]? CanLiquidate { get; set; }
 
+    /// <summary>Per asset: whether a market's book disputes its oracle price (absent in older snapshots: none disputed).</summary>
+    public bool[]? Disputed { get; set; }
+
+    /// <summary>Per market: the mid of the last book read, 0 before any (absent in older snapshots: none read).</summary>
+    public double[]? BookMid { get; set; }
+
     public double[][]? Volatility { get; set; }
 
     public string[]? Throttles { get; set; }

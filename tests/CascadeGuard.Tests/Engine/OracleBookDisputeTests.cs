@@ -71,6 +71,35 @@ public class OracleBookDisputeTests
     }
 
     [Fact]
+    public void A_restored_engine_remembers_the_dispute_and_routes_when_it_clears()
+    {
+        // As in the previous test, but the engine is saved and restored while the dispute holds: the restored engine
+        // must know the price was disputed, or it would not look at the account again at an unchanged price.
+        using var world = new EngineWorld();
+        world.Tick(2000.0);
+        world.Account(1.0, 1_500.0);
+        world.Time.Advance(TimeSpan.FromSeconds(1));
+        var now = world.Time.GetUtcNow();
+        world.Prices.Set(EngineWorld.Eth, 1_700.0, now);
+        world.Prices.Set(EngineWorld.Usdc, 1.0, now);
+        world.Books.Set(EngineWorld.EthUsdc, 1_200.0, now);
+        world.Engine.Tick().PausedAssets.ToArray().Should().Equal(EngineWorld.Eth);
+
+        var json = world.Engine.SaveSnapshot();
+        json.Should().Contain("\"disputed\":[true,false]");
+        using var restored = CascadeGuardEngine.Restore(json, world.Definition, world.Prices, world.Books, world.Options, world.Time);
+        restored.SaveSnapshot().Should().Be(json);
+        world.Time.Advance(TimeSpan.FromSeconds(1));
+        now = world.Time.GetUtcNow();
+        world.Prices.Set(EngineWorld.Eth, 1_700.0, now);
+        world.Prices.Set(EngineWorld.Usdc, 1.0, now);
+        world.Books.Set(EngineWorld.EthUsdc, 1_700.0, now);
+        var agreed = restored.Tick();
+        agreed.PausedAssets.IsEmpty.Should().BeTrue();
+        agreed.NewLiquidations.Should().Be(1);
+    }
+
+    [Fact]
     public void Infinity_turns_the_check_off()
     {
         using var world = new EngineWorld(o => o.MaxOracleBookDeviation = double.PositiveInfinity);
