@@ -55,12 +55,7 @@ public class OracleBookDisputeTests
         using var world = new EngineWorld();
         world.Tick(2000.0);
         world.Account(1.0, 1_500.0);
-        world.Time.Advance(TimeSpan.FromSeconds(1));
-        var now = world.Time.GetUtcNow();
-        world.Prices.Set(EngineWorld.Eth, 1_700.0, now);
-        world.Prices.Set(EngineWorld.Usdc, 1.0, now);
-        world.Books.Set(EngineWorld.EthUsdc, 1_200.0, now);
-        var disputed = world.Engine.Tick();
+        var disputed = Quote(world, eth: 1_700.0, usdc: 1.0, book: 1_200.0);
         disputed.PausedAssets.ToArray().Should().Equal(EngineWorld.Eth);
         disputed.NewLiquidations.Should().Be(0, "HF 1700 · 0.8 / 1500 = 0.907 < 1, but the book disputes the price");
 
@@ -78,23 +73,13 @@ public class OracleBookDisputeTests
         using var world = new EngineWorld();
         world.Tick(2000.0);
         world.Account(1.0, 1_500.0);
-        world.Time.Advance(TimeSpan.FromSeconds(1));
-        var now = world.Time.GetUtcNow();
-        world.Prices.Set(EngineWorld.Eth, 1_700.0, now);
-        world.Prices.Set(EngineWorld.Usdc, 1.0, now);
-        world.Books.Set(EngineWorld.EthUsdc, 1_200.0, now);
-        world.Engine.Tick().PausedAssets.ToArray().Should().Equal(EngineWorld.Eth);
+        Quote(world, eth: 1_700.0, usdc: 1.0, book: 1_200.0).PausedAssets.ToArray().Should().Equal(EngineWorld.Eth);
 
         var json = world.Engine.SaveSnapshot();
         json.Should().Contain("\"disputed\":[true,false]");
         using var restored = CascadeGuardEngine.Restore(json, world.Definition, world.Prices, world.Books, world.Options, world.Time);
         restored.SaveSnapshot().Should().Be(json);
-        world.Time.Advance(TimeSpan.FromSeconds(1));
-        now = world.Time.GetUtcNow();
-        world.Prices.Set(EngineWorld.Eth, 1_700.0, now);
-        world.Prices.Set(EngineWorld.Usdc, 1.0, now);
-        world.Books.Set(EngineWorld.EthUsdc, 1_700.0, now);
-        var agreed = restored.Tick();
+        var agreed = Quote(world, eth: 1_700.0, usdc: 1.0, book: 1_700.0, restored);
         agreed.PausedAssets.IsEmpty.Should().BeTrue();
         agreed.NewLiquidations.Should().Be(1);
     }
@@ -121,14 +106,32 @@ public class OracleBookDisputeTests
         errors.Should().ContainSingle().Which.Should().Contain(nameof(CascadeGuardOptions.MaxOracleBookDeviation));
     }
 
+    [Theory]
+    [InlineData("\"disputed\":[true,false]", "\"disputed\":[true]", "disputed")]
+    [InlineData("\"bookMid\":[1200]", "\"bookMid\":[-1]", "bookMid")]
+    [InlineData("\"bookMid\":[1200]", "\"bookMid\":[1200,1200]", "bookMid")]
+    public void A_snapshot_with_a_bad_dispute_field_is_refused_by_name(string field, string corrupted, string name)
+    {
+        using var world = new EngineWorld();
+        world.Tick(2000.0);
+        Quote(world, eth: 1_700.0, usdc: 1.0, book: 1_200.0);
+        var json = world.Engine.SaveSnapshot();
+        json.Should().Contain(field);
+        FluentActions.Invoking(() => CascadeGuardEngine.Restore(json.Replace(field, corrupted, StringComparison.Ordinal), world.Definition, world.Prices, world.Books, world.Options, world.Time))
+            .Should().Throw<ArgumentException>().WithMessage($"*'{name}'*");
+    }
+
     // ETH and the book at 2,000; USDC's oracle at the given price.
-    private static TickResult Spike(EngineWorld world, double usdc)
+    private static TickResult Spike(EngineWorld world, double usdc) => Quote(world, eth: 2000.0, usdc, book: 2000.0);
+
+    // One second later: the two oracle quotes and the book's mid, then a tick of the given engine (the world's by default).
+    private static TickResult Quote(EngineWorld world, double eth, double usdc, double book, CascadeGuardEngine? engine = null)
     {
         world.Time.Advance(TimeSpan.FromSeconds(1));
         var now = world.Time.GetUtcNow();
-        world.Prices.Set(EngineWorld.Eth, 2000.0, now);
+        world.Prices.Set(EngineWorld.Eth, eth, now);
         world.Prices.Set(EngineWorld.Usdc, usdc, now);
-        world.Books.Set(EngineWorld.EthUsdc, 2000.0, now);
-        return world.Engine.Tick();
+        world.Books.Set(EngineWorld.EthUsdc, book, now);
+        return (engine ?? world.Engine).Tick();
     }
 }
